@@ -1,0 +1,171 @@
+"""The readers, one per input format, registered by name.
+
+Each reader takes a :class:`Source` and yields articles and problems record by
+record, so one bad line never stops the good ones around it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from typing import Iterator
+
+from harbinger.errors import Problem
+from harbinger.models import Article
+from harbinger.readers.options import ReadOptions
+from harbinger.readers.records import article_from_record, article_from_text
+from harbinger.readers.source import Source, decode
+from harbinger.registry import readers
+
+Item = Article | Problem
+
+# The reference format: "date YYYY-MM-DD" (the DCT), then the dateline and the story.
+_SEED_HEADER = re.compile(r"\s*date\s+(?P<date>\S+)\s+")
+
+
+def _decoded(source: Source) -> Iterator[Item | str]:
+    text, problems = decode(source)
+    yield from problems
+    if text is not None:
+        yield text
+
+
+@readers.register("seed")
+def read_seed(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    for text in _decoded(source):
+        if isinstance(text, Problem):
+            yield text
+            continue
+        header = _SEED_HEADER.match(text)
+        if not header:
+            yield Problem.make("H111", f"{source.name}:1")
+            continue
+        article, problems = article_from_text(text, header["date"], source.name, opts, body_start=header.end())
+        yield from problems
+        if article:
+            yield article
+
+
+@readers.register("text")
+def read_plain_text(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    """A bare story with no metadata: kept, flagged as undated."""
+    for text in _decoded(source):
+        if isinstance(text, Problem):
+            yield text
+            continue
+        body_start = len(text) - len(text.lstrip())
+        article, problems = article_from_text(text, None, source.name, opts, body_start=body_start)
+        yield from problems
+        if article:
+            yield article
+
+
+@readers.register("jsonl")
+def read_jsonl(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    for text in _decoded(source):
+        if isinstance(text, Problem):
+            yield text
+            continue
+        if text.lstrip().startswith("["):
+            yield from _read_json_array(text, source.name, opts)
+            continue
+        for number, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                yield from _record_from_json(line, f"{source.name}:{number}", opts)
+
+
+def _read_json_array(text: str, name: str, opts: ReadOptions) -> Iterator[Item]:
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as err:
+        yield Problem.make("H104", f"{name}:{err.lineno}", reason=err.msg)
+        return
+    for number, record in enumerate(records, start=1):
+        yield from _from_mapping(record, f"{name}#{number}", opts)
+
+
+def _record_from_json(line: str, where: str, opts: ReadOptions) -> Iterator[Item]:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        yield Problem.make("H104", where, reason=f"{err.msg} at column {err.colno}")
+        return
+    yield from _from_mapping(record, where, opts)
+
+
+def _from_mapping(record: object, where: str, opts: ReadOptions) -> Iterator[Item]:
+    if not isinstance(record, dict):
+        yield Problem.make("H112", where, kind=type(record).__name__)
+        return
+    article, problems = article_from_record(record, where, opts)
+    yield from problems
+    if article:
+        yield article
+
+
+@readers.register("csv")
+def read_csv(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    csv.field_size_limit(max(opts.max_chars * 4, 1 << 20))
+    for text in _decoded(source):
+        if isinstance(text, Problem):
+            yield text
+            continue
+        dialect = "excel-tab" if source.suffix == ".tsv" else "excel"
+        rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        columns = rows.fieldnames or []
+        if opts.text_field not in columns:
+            yield Problem.make("H106", f"{source.name}:1", field=opts.text_field, present=", ".join(columns) or "none")
+            continue
+        for row in rows:
+            # line_num is the physical line the row ended on: right for one-line rows, near enough for quoted ones.
+            yield from _from_mapping({k: v for k, v in row.items() if k is not None}, f"{source.name}:{rows.line_num}", opts)
+
+
+@readers.register("parquet")
+def read_parquet(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(io.BytesIO(source.data))
+    except (pa.ArrowException, OSError) as err:
+        yield Problem.make("H115", source.name, reason=str(err))
+        return
+    columns = table.schema_arrow.names
+    if opts.text_field not in columns:
+        yield Problem.make("H106", source.name, field=opts.text_field, present=", ".join(columns))
+        return
+    number = 0
+    for batch in table.iter_batches(batch_size=1024):
+        for record in batch.to_pylist():
+            number += 1
+            yield from _from_mapping(record, f"{source.name}#{number}", opts)
+
+
+@readers.register("html")
+def read_html(source: Source, opts: ReadOptions) -> Iterator[Item]:
+    import trafilatura
+
+    for html in _decoded(source):
+        if isinstance(html, Problem):
+            yield html
+            continue
+        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        text = getattr(extracted, "text", None) if extracted is not None else None
+        if not text or not text.strip():
+            yield Problem.make("H114", source.name)
+            continue
+        article, problems = article_from_text(
+            text,
+            getattr(extracted, "date", None),
+            source.name,
+            opts,
+            title=getattr(extracted, "title", None),
+            url=getattr(extracted, "url", None),
+            source=getattr(extracted, "sitename", None),
+        )
+        yield from problems
+        if article:
+            yield article

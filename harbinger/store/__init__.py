@@ -1,0 +1,289 @@
+"""The DuckDB store: one file, versioned schema, one transaction per batch, idempotent writes.
+
+Every table is keyed by content-hash ids and written with ``INSERT OR IGNORE``,
+so running the same input twice adds nothing and a run killed half-way leaves
+only whole batches behind. Schema changes are numbered SQL files in
+``migrations/``, applied in order and recorded in ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import duckdb
+import pyarrow as pa
+
+from harbinger.dedupe import DedupeResult
+from harbinger.errors import HarbingerError, Problem
+from harbinger.models import Article
+
+TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "runs", "run_problems")
+
+
+@dataclass
+class StoredArticle:
+    """What one article contributes to a batch: the article, its dedupe verdict and (if annotated) its layers."""
+
+    article: Article
+    dedupe: DedupeResult
+    annotation: dict | None  # the output of annotation.doc_to_dict, or None for a near duplicate
+
+
+def _migrations() -> list[tuple[int, str]]:
+    folder = resources.files("harbinger.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    def __init__(self, path: str | Path, read_only: bool = False):
+        self.path = str(path)
+        if read_only and not Path(self.path).exists():
+            raise HarbingerError("H301", f"no store at {self.path}", hint="run 'harbinger run PATH' first, or pass --db")
+        try:
+            self.db = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise HarbingerError("H302", f"cannot open store {self.path}: {err}") from err
+        if not read_only:
+            self.migrate()
+
+    # --- schema -------------------------------------------------------------
+    def version(self) -> int:
+        exists = self.db.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()[0]
+        if not exists:
+            return 0
+        return self.db.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        current = self.version()
+        for number, sql in _migrations():
+            if number <= current:
+                continue
+            self.db.execute("BEGIN TRANSACTION")
+            try:
+                self.db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)")
+                self.db.execute(sql)
+                self.db.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
+                self.db.execute("COMMIT")
+            except duckdb.Error:
+                self.db.execute("ROLLBACK")
+                raise
+
+    # --- reading back ---------------------------------------------------------
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.db.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
+        return {row[0] for row in rows}
+
+    def dedupe_seed(self) -> Iterator[tuple[str, str, bytes | None]]:
+        cursor = self.db.execute("SELECT id, canonical_id, minhash FROM articles")
+        while rows := cursor.fetchmany(10_000):
+            yield from rows
+
+    def query(self, sql: str, params: Sequence | None = None) -> tuple[list[str], list[tuple]]:
+        cursor = self.db.execute(sql, params or [])
+        columns = [d[0] for d in cursor.description]
+        return columns, cursor.fetchall()
+
+    # --- writing --------------------------------------------------------------
+    def start_run(self, command: str, inputs: list[str], model: str, stages: list[str]) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.db.execute(
+            "INSERT INTO runs (id, started_at, command, inputs, model, stages, status) VALUES (?, ?, ?, ?, ?, ?, 'running')",
+            [run_id, _now(), command, inputs, model, stages],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict, problems: list[Problem], status: str = "done") -> None:
+        self.db.execute("BEGIN TRANSACTION")
+        self.db.execute(
+            """UPDATE runs SET finished_at = ?, read = ?, duplicates = ?, skipped = ?, stored = ?, already = ?,
+               warnings = ?, words = ?, seconds = ?, status = ? WHERE id = ?""",
+            [
+                _now(),
+                counts["read"],
+                counts["duplicates"],
+                counts["skipped"],
+                counts["stored"],
+                counts["already"],
+                counts["warnings"],
+                counts["words"],
+                counts["seconds"],
+                status,
+                run_id,
+            ],
+        )
+        if problems:
+            rows = pa.table(
+                {
+                    "run_id": [run_id] * len(problems),
+                    "code": [p.code for p in problems],
+                    "severity": [p.severity.value for p in problems],
+                    "location": [p.where for p in problems],
+                    "message": [p.message for p in problems],
+                }
+            )
+            self.db.register("problem_rows", rows)
+            self.db.execute("INSERT INTO run_problems SELECT * FROM problem_rows")
+            self.db.unregister("problem_rows")
+        self.db.execute("COMMIT")
+
+    def write_batch(self, run_id: str, items: list[StoredArticle], duplicates: list[tuple[Article, DedupeResult]]) -> int:
+        """Write one batch in one transaction; returns how many articles were new to the store."""
+        if not items and not duplicates:
+            return 0
+        tables = _batch_tables(run_id, items, duplicates)
+        before = self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for name, table in tables.items():
+                self.db.register("batch_rows", table)
+                self.db.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM batch_rows")
+                self.db.unregister("batch_rows")
+            self.db.execute("COMMIT")
+        except duckdb.Error as err:
+            self.db.execute("ROLLBACK")
+            raise HarbingerError("H303", f"could not write a batch to {self.path}: {err}") from err
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0] - before
+
+    # --- exchange ---------------------------------------------------------------
+    def export_table(self, table: str, path: str, fmt: str) -> int:
+        if table not in self.tables():
+            raise HarbingerError("H304", f"no table '{table}' in the store", hint=f"tables: {', '.join(self.tables())}")
+        options = {"parquet": "FORMAT PARQUET", "csv": "FORMAT CSV, HEADER", "jsonl": "FORMAT JSON"}[fmt]
+        self.db.execute(f"COPY (SELECT * FROM {table}) TO '{_quote(path)}' ({options})")
+        return self.db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def import_parquet(self, folder: str | Path) -> dict[str, int]:
+        """Merge table-named Parquet files (as written by ``export --format parquet``) into this store."""
+        folder = Path(folder)
+        files = {path.stem: path for path in folder.glob("*.parquet") if path.stem in TABLES}
+        if not files:
+            raise HarbingerError("H305", f"no <table>.parquet files in {folder}", hint=f"expected any of: {', '.join(TABLES)}")
+        added = {}
+        self.db.execute("BEGIN TRANSACTION")
+        try:
+            for name, path in files.items():
+                before = self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+                self.db.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM read_parquet('{_quote(str(path))}')")
+                added[name] = self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0] - before
+            self.db.execute("COMMIT")
+        except duckdb.Error as err:
+            self.db.execute("ROLLBACK")
+            raise HarbingerError("H306", f"could not import {folder}: {err}") from err
+        return added
+
+    def tables(self) -> list[str]:
+        rows = self.db.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1").fetchall()
+        return [row[0] for row in rows]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _quote(path: str) -> str:
+    return path.replace("'", "''")
+
+
+def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tuple[Article, DedupeResult]]) -> dict[str, pa.Table]:
+    now = _now()
+    articles, sentences, entities, annotations = [], [], [], []
+    for item in items:
+        a, d = item.article, item.dedupe
+        articles.append(
+            {
+                "id": a.id,
+                "date": a.date,
+                "title": a.title,
+                "source": a.source,
+                "url": a.url,
+                "text": a.text,
+                "body_start": a.body_start,
+                "dateline": a.dateline.text if a.dateline else None,
+                "dateline_start": a.dateline.start if a.dateline else None,
+                "dateline_end": a.dateline.end if a.dateline else None,
+                "origin": a.origin,
+                "flags": list(a.flags),
+                "words": a.word_count,
+                "canonical_id": d.canonical_id,
+                "similarity": d.similarity,
+                "minhash": d.signature,
+                "annotated": item.annotation is not None,
+                "run_id": run_id,
+                "stored_at": now,
+            }
+        )
+        if item.annotation is None:
+            continue
+        sentences += [{"article_id": a.id, "idx": s["index"], "start": s["start"], "end": s["end"]} for s in item.annotation["sentences"]]
+        entities += [
+            {"article_id": a.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
+            for e in item.annotation["entities"]
+        ]
+        for key, value in item.annotation.items():
+            if key not in ("article", "sentences", "entities", "tokens"):
+                annotations.append({"article_id": a.id, "stage": key, "payload": json.dumps(value, ensure_ascii=False)})
+    dups = [
+        {"article_id": a.id, "canonical_id": d.canonical_id, "kind": d.kind, "similarity": d.similarity, "origin": a.origin, "run_id": run_id}
+        for a, d in duplicates
+    ]
+    schemas = {
+        "articles": ARTICLE_SCHEMA,
+        "sentences": pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32())]),
+        "entities": pa.schema(
+            [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
+        ),
+        "annotations": pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string())]),
+        "duplicates": pa.schema(
+            [("article_id", pa.string()), ("canonical_id", pa.string()), ("kind", pa.string()), ("similarity", pa.float64()), ("origin", pa.string()), ("run_id", pa.string())]
+        ),
+    }
+    rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "duplicates": dups}
+    return {name: pa.Table.from_pylist(data, schema=schemas[name]) for name, data in rows.items() if data}
+
+
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("date", pa.date32()),
+        ("title", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("text", pa.string()),
+        ("body_start", pa.int32()),
+        ("dateline", pa.string()),
+        ("dateline_start", pa.int32()),
+        ("dateline_end", pa.int32()),
+        ("origin", pa.string()),
+        ("flags", pa.list_(pa.string())),
+        ("words", pa.int32()),
+        ("canonical_id", pa.string()),
+        ("similarity", pa.float64()),
+        ("minhash", pa.binary()),
+        ("annotated", pa.bool_()),
+        ("run_id", pa.string()),
+        ("stored_at", pa.timestamp("us")),
+    ]
+)
