@@ -21,7 +21,7 @@ from harbinger.readers.dates import parse_date
 
 @dataclass(frozen=True)
 class GoldDoc:
-    format: str  # "seed", "plover" or "cameo"
+    format: str  # "seed", "plover", "cameo", or a hand-checked set's own "gold_format" (e.g. "timex")
     article: Article
     gold: dict  # the record as the gold file gives it
 
@@ -68,7 +68,8 @@ def _seed_doc(gold: dict, path: Path, texts: str | Path | None) -> GoldDoc:
 def _jsonl_doc(record: dict, where: str) -> GoldDoc:
     if "text" not in record or "expected" not in record:
         raise HarbingerError("H402", f"{where}: gold record needs 'text' and 'expected'")
-    kind = "cameo" if "cameo_code" in record else "plover"
+    # Harbinger's own hand-checked sets name their format; the third-party files are told apart by their fields.
+    kind = record.get("gold_format") or ("cameo" if "cameo_code" in record else "plover")
     day = None if record.get("date_is_placeholder") else parse_date(record.get("date"))
     article = Article.create(record["text"], day, origin=f"{where} {record.get('id', '')}".strip())
     return GoldDoc(kind, article, record)

@@ -10,6 +10,7 @@ and the CLI, store and ``code`` output never change when a stage is added.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -21,7 +22,7 @@ from harbinger.registry import stages
 DEFAULT_STAGES: list[str] = []
 
 # Modules that register stages (and their scorers) when imported.
-STAGE_MODULES: list[str] = []
+STAGE_MODULES: list[str] = ["harbinger.time", "harbinger.place", "harbinger.actors", "harbinger.events"]
 
 
 @dataclass(frozen=True)
@@ -44,4 +45,5 @@ def register_stage(spec: StageSpec) -> StageSpec:
 def load_stage_modules() -> None:
     """Import every module that registers a stage, so the registry knows them all."""
     for module in STAGE_MODULES:
-        importlib.import_module(module)
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
