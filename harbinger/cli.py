@@ -250,7 +250,7 @@ def eval_(
 @app.command(name="stages")
 def list_stages(fmt: FormatOption = Format.table) -> None:
     """List the registered readers, stages and scorers."""
-    import harbinger.eval.scorers  # noqa: F401
+    import harbinger.eval.builtin  # noqa: F401
     import harbinger.readers  # noqa: F401
     from harbinger.registry import readers, scorers, stages as stage_registry
     from harbinger.stages import DEFAULT_STAGES

@@ -1,7 +1,8 @@
 """Group exact and near-duplicate articles (wire copies, light edits) before annotation.
 
 Exact duplicates share a content-hash id. Near duplicates are found with
-MinHash LSH over word 3-gram shingles (datasketch): an article whose estimated
+MinHash LSH over character 5-gram shingles of the normalised text (datasketch; they
+forgive small edits better than word n-grams): an article whose estimated
 Jaccard similarity to an earlier one reaches the threshold joins that one's
 group, and the first article seen stays canonical. Signatures can be seeded
 from the store so groups span runs.
@@ -9,7 +10,6 @@ from the store so groups span runs.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -19,10 +19,11 @@ from datasketch import MinHash, MinHashLSH
 from harbinger.models import Article, normalise_text
 
 NUM_PERM = 128
-SHINGLE = 3
+SHINGLE = 5
+# LSH only proposes candidates; above this its banding degenerates, so exact checks decide.
+MAX_LSH_THRESHOLD = 0.9
 DEFAULT_THRESHOLD = 0.8
 SCHEME = "affine32"  # stored signatures are only comparable under the same hashing scheme
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,8 @@ class DedupeResult:
 
 
 def signature(text: str) -> MinHash:
-    words = _WORD.findall(normalise_text(text).lower())
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    folded = normalise_text(text).lower()
+    grams = {folded[i : i + SHINGLE] for i in range(max(1, len(folded) - SHINGLE + 1))}
     minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch([g.encode("utf-8") for g in grams])
     return minhash
@@ -52,7 +53,7 @@ class Deduper:
         if not 0.0 < threshold <= 1.0:
             raise ValueError(f"near-duplicate threshold must be in (0, 1], got {threshold}")
         self.threshold = threshold
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self._lsh = MinHashLSH(threshold=min(threshold, MAX_LSH_THRESHOLD), num_perm=NUM_PERM)
         self._signatures: dict[str, MinHash] = {}
         self._canonical: dict[str, str] = {}
 

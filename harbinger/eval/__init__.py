@@ -39,7 +39,7 @@ def register_scorer(name: str, formats: tuple[str, ...]):
 
 
 def evaluate(gold_path: str | Path, nlp: Language, texts: str | Path | None = None, only: list[str] | None = None) -> list[MetricRow]:
-    from harbinger.eval import scorers as _builtin  # noqa: F401  (registers the foundation scorers)
+    import harbinger.eval.builtin  # noqa: F401  (registers the foundation scorers)
 
     golds = load_gold(gold_path, texts)
     problems: list = []

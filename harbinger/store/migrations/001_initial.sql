@@ -81,5 +81,6 @@ CREATE TABLE run_problems (
     code     VARCHAR NOT NULL,
     severity VARCHAR NOT NULL,
     location VARCHAR NOT NULL,
-    message  VARCHAR NOT NULL
+    message  VARCHAR NOT NULL,
+    PRIMARY KEY (run_id, code, location, message)
 );

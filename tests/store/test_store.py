@@ -1,0 +1,91 @@
+"""The DuckDB store on a real file: migrations, idempotent batches, Parquet round trip."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from harbinger.dedupe import Deduper
+from harbinger.errors import HarbingerError
+from harbinger.models import Article
+from harbinger.store import Store, StoredArticle
+
+
+def annotated(article: Article) -> dict:
+    return {
+        "article": article.to_dict(),
+        "sentences": [{"index": 0, "start": 0, "end": len(article.text), "text": article.text}],
+        "entities": [{"index": 0, "start": 0, "end": 6, "text": article.text[:6], "label": "GPE"}],
+        "time": [{"start": 0, "end": 1}],
+    }
+
+
+def batch(*texts):
+    deduper = Deduper()
+    items = []
+    for text in texts:
+        article = Article.create(text, date(2021, 6, 1), origin="test")
+        items.append(StoredArticle(article, deduper.check(article), annotated(article)))
+    return items
+
+
+def count(store, table):
+    return store.query(f"SELECT count(*) FROM {table}")[1][0][0]
+
+
+def test_store_migrates_a_new_file_to_the_latest_version(tmp_path):
+    with Store(tmp_path / "h.duckdb") as store:
+        assert store.version() >= 1
+        assert {"articles", "sentences", "entities", "annotations", "runs", "run_problems", "duplicates"} <= set(store.tables())
+
+
+def test_store_write_is_idempotent(tmp_path):
+    items = batch("France and Germany agreed on a new treaty.", "Israel struck targets in Gaza overnight.")
+    with Store(tmp_path / "h.duckdb") as store:
+        run = store.start_run("test", [], "m", [])
+        assert store.write_batch(run, items, []) == 2
+        assert store.write_batch(run, items, []) == 0
+        assert count(store, "articles") == 2 and count(store, "sentences") == 2 and count(store, "annotations") == 2
+
+
+def test_store_reopen_keeps_rows_and_version(tmp_path):
+    path = tmp_path / "h.duckdb"
+    with Store(path) as store:
+        store.write_batch(store.start_run("test", [], "m", []), batch("Kenya held elections on Tuesday."), [])
+    with Store(path, read_only=True) as store:
+        assert count(store, "articles") == 1 and store.version() >= 1
+
+
+def test_store_read_only_missing_file_is_clear(tmp_path):
+    with pytest.raises(HarbingerError, match="no store"):
+        Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_store_failed_batch_leaves_nothing_half_written(tmp_path):
+    items = batch("Chile signed a trade deal with Peru.")
+    broken = StoredArticle(items[0].article, items[0].dedupe, {**items[0].annotation, "sentences": [{"index": 0, "start": None, "end": 5}]})
+    with Store(tmp_path / "h.duckdb") as store:
+        with pytest.raises(HarbingerError):
+            store.write_batch(store.start_run("test", [], "m", []), [broken], [])
+        assert count(store, "articles") == 0 and count(store, "sentences") == 0
+
+
+def test_store_parquet_export_import_round_trip(tmp_path):
+    source = tmp_path / "a.duckdb"
+    with Store(source) as store:
+        store.write_batch(store.start_run("test", [], "m", []), batch("Ghana and Togo agreed to reopen the border."), [])
+        out = tmp_path / "export"
+        out.mkdir()
+        for table in ("articles", "sentences", "entities", "annotations"):
+            store.export_table(table, str(out / f"{table}.parquet"), "parquet")
+    with Store(tmp_path / "b.duckdb") as target:
+        assert target.import_parquet(out)["articles"] == 1
+        assert target.import_parquet(out)["articles"] == 0
+        assert count(target, "sentences") == 1
+
+
+def test_store_export_unknown_table_lists_tables(tmp_path):
+    with Store(tmp_path / "h.duckdb") as store:
+        with pytest.raises(HarbingerError, match="articles"):
+            store.export_table("events_typo", str(tmp_path / "x.csv"), "csv")

@@ -1,0 +1,96 @@
+"""The command line, end to end on real files: run, code, articles, stats, export, import, eval, stages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from harbinger.cli import app
+from tests.conftest import GOLD, SEED
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    db = tmp_path_factory.mktemp("cli") / "h.duckdb"
+    result = runner.invoke(app, ["run", str(SEED), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_cli_run_stores_the_seed_with_dct_and_dateline(store):
+    result = runner.invoke(app, ["articles", "--db", str(store), "--format", "json"])
+    (row,) = json.loads(result.stdout)
+    assert row["date"] == "2022-01-09" and row["dateline"] == "WASHINGTON"
+
+
+def test_cli_run_twice_stores_nothing_new(store):
+    result = runner.invoke(app, ["run", str(SEED), "--db", str(store), "--format", "json"])
+    (summary,) = json.loads(result.stdout)
+    assert result.exit_code == 0 and summary["stored"] == 0 and summary["already"] == 1
+
+
+def test_cli_run_exit_code_says_records_failed(tmp_path):
+    bad = tmp_path / "news.jsonl"
+    bad.write_text('{"date": "2020-01-01", "text": "Talks resumed in Doha."}\n{oops\n')
+    result = runner.invoke(app, ["run", str(bad), "--db", str(tmp_path / "h.duckdb"), "--format", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout)[0]["stored"] == 1
+
+
+def test_cli_code_prints_offsets_that_slice_the_text():
+    result = runner.invoke(app, ["code", str(SEED)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    text = data["article"]["text"]
+    assert data["article"]["dateline"]["text"] == "WASHINGTON"
+    for key in ("sentences", "entities"):
+        assert all(text[s["start"] : s["end"]] == s["text"] for s in data[key])
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_cli_stats_every_format(store, fmt):
+    result = runner.invoke(app, ["stats", "--db", str(store), "--format", fmt])
+    assert result.exit_code == 0 and "articles" in result.stdout
+
+
+@pytest.mark.parametrize("fmt,suffix", [("jsonl", ".jsonl"), ("csv", ".csv")])
+def test_cli_export_text_formats(store, tmp_path, fmt, suffix):
+    out = tmp_path / f"articles{suffix}"
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0 and "WASHINGTON" in out.read_text()
+
+
+def test_cli_export_parquet_then_import(store, tmp_path):
+    out = tmp_path / "parquet"
+    assert runner.invoke(app, ["export", "--db", str(store), "--format", "parquet", "--out", str(out)]).exit_code == 0
+    target = tmp_path / "copy.duckdb"
+    result = runner.invoke(app, ["import", str(out), "--db", str(target)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(runner.invoke(app, ["articles", "--db", str(target), "--format", "json"]).stdout)
+    assert len(rows) == 1
+
+
+def test_cli_eval_scores_dct_and_dateline():
+    result = runner.invoke(app, ["eval", "--gold", str(GOLD / "seed.gold.json"), "--format", "json", "--scorer", "dct", "--scorer", "dateline"])
+    rows = {r["metric"]: r for r in json.loads(result.stdout)}
+    assert rows["document date (DCT)"]["f1"] == 1.0 and rows["dateline place"]["f1"] == 1.0
+
+
+def test_cli_stages_lists_readers():
+    result = runner.invoke(app, ["stages", "--format", "json"])
+    names = {r["name"] for r in json.loads(result.stdout) if r["kind"] == "reader"}
+    assert {"seed", "jsonl", "csv", "parquet", "html", "text"} <= names
+
+
+def test_cli_user_error_is_one_line_without_traceback(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "harbinger", "articles", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert "H301" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,67 @@
+"""The pipeline: masked headers keep offsets, stages plug in by name and in order, a failing stage loses one article only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from spacy.language import Language
+
+from harbinger.errors import HarbingerError
+from harbinger.models import Article
+from harbinger.pipeline import Timings, load_nlp, make_doc, process
+from harbinger.stages import StageSpec, register_stage
+
+
+@Language.component("test_token_counter")
+def token_counter(doc):
+    doc._.test_counts = [{"tokens": len(doc)}]
+    return doc
+
+
+@Language.component("test_exploder")
+def exploder(doc):
+    if "BOOM" in doc.text:
+        raise RuntimeError("cannot handle this article")
+    return doc
+
+
+register_stage(StageSpec("test-count", "test_token_counter", "test_counts", lambda doc: doc._.test_counts))
+register_stage(StageSpec("test-explode", "test_exploder", "test_explode", lambda doc: [], requires=("test-count",)))
+
+
+def test_make_doc_keeps_offsets_of_the_raw_text(nlp_base, seed_article):
+    doc = make_doc(nlp_base, seed_article)
+    assert len(doc.text) == len(seed_article.text)
+    assert doc.text[seed_article.body_start :] == seed_article.body
+    assert doc.text[: seed_article.body_start].strip() == ""
+
+
+def test_load_nlp_appends_stages_in_order():
+    nlp = load_nlp(stage_names=["test-count", "test-explode"])
+    assert nlp.pipe_names[-2:] == ["test-count", "test-explode"]
+
+
+def test_load_nlp_refuses_wrong_order():
+    with pytest.raises(HarbingerError, match="needs test-count"):
+        load_nlp(stage_names=["test-explode"])
+
+
+def test_load_nlp_unknown_stage_lists_known():
+    with pytest.raises(HarbingerError, match="test-count"):
+        load_nlp(stage_names=["nonsense"])
+
+
+def test_load_nlp_missing_model_is_clear():
+    with pytest.raises(HarbingerError, match="not installed"):
+        load_nlp("en_no_such_model_xx", stage_names=[])
+
+
+def test_process_isolates_an_article_a_stage_fails_on():
+    nlp = load_nlp(stage_names=["test-count", "test-explode"])
+    articles = [Article.create(t, date(2020, 1, 1), origin=f"mem:{i}") for i, t in enumerate(["Calm day.", "BOOM went the stage.", "Another calm day."])]
+    problems, timings = [], Timings()
+    docs = list(process(nlp, articles, problems=problems, timings=timings))
+    assert [d._.article.origin for d in docs] == ["mem:0", "mem:2"]
+    assert [p.code for p in problems] == ["H201"] and problems[0].where == "mem:1"
+    assert {"tokenizer", "parser", "test-count"} <= set(timings.seconds)
