@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from harbinger import stages as stage_registry
-from harbinger.errors import HarbingerError, Problem, Severity
+from harbinger.errors import HarbingerError, Problem
 from harbinger.models import Article
 from harbinger.registry import stages
 
@@ -113,14 +113,8 @@ def _run_component(name: str, component, docs: list[Doc], problems: list[Problem
                 survivors.append(component(doc))
             except Exception as err:  # noqa: BLE001 - reported with the article, then skipped
                 article = doc._.article
-                problems.append(
-                    Problem(
-                        code="H201",
-                        where=article.origin or article.id,
-                        message=f"stage '{name}' failed on article {article.id}: {type(err).__name__}: {err}",
-                        severity=Severity.ERROR,
-                    )
-                )
+                reason = f"{type(err).__name__}: {err}"
+                problems.append(Problem.make("H201", article.origin or article.id, stage=name, article=article.id, reason=reason))
         return survivors
 
 
