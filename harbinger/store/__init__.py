@@ -22,8 +22,9 @@ import pyarrow as pa
 from harbinger.dedupe import DedupeResult
 from harbinger.errors import HarbingerError, Problem
 from harbinger.models import Article
+from harbinger.store.event_rows import EVENT_SCHEMA, event_rows
 
-TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "runs", "run_problems")
+TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "events", "runs", "run_problems")
 
 
 @dataclass
@@ -209,7 +210,7 @@ def _quote(path: str) -> str:
 
 def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tuple[Article, DedupeResult]]) -> dict[str, pa.Table]:
     now = _now()
-    articles, sentences, entities, annotations = [], [], [], []
+    articles, sentences, entities, annotations, events = [], [], [], [], []
     for item in items:
         a, d = item.article, item.dedupe
         articles.append(
@@ -242,6 +243,7 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             {"article_id": a.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
             for e in item.annotation["entities"]
         ]
+        events += event_rows(a.id, d.canonical_id, a.date, item.annotation.get("events") or [])
         for key, value in item.annotation.items():
             if key not in ("article", "sentences", "entities", "tokens"):
                 annotations.append({"article_id": a.id, "stage": key, "payload": json.dumps(value, ensure_ascii=False)})
@@ -256,11 +258,12 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
         ),
         "annotations": pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string())]),
+        "events": EVENT_SCHEMA,
         "duplicates": pa.schema(
             [("article_id", pa.string()), ("canonical_id", pa.string()), ("kind", pa.string()), ("similarity", pa.float64()), ("origin", pa.string()), ("run_id", pa.string())]
         ),
     }
-    rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "duplicates": dups}
+    rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "events": events, "duplicates": dups}
     return {name: pa.Table.from_pylist(data, schema=schemas[name]) for name, data in rows.items() if data}
 
 

@@ -89,3 +89,28 @@ def test_store_export_unknown_table_lists_tables(tmp_path):
     with Store(tmp_path / "h.duckdb") as store:
         with pytest.raises(HarbingerError, match="articles"):
             store.export_table("events_typo", str(tmp_path / "x.csv"), "csv")
+
+
+def test_store_writes_events_from_the_events_stage(tmp_path):
+    (item,) = batch("Ukraine and Poland signed a border agreement on Monday.")
+    item.annotation["events"] = [
+        {
+            "id": "ev1",
+            "source": {"code": "UKRGOV", "text": "Ukraine", "start": 0, "end": 7},
+            "target": {"code": "POLGOV", "text": "Poland", "start": 12, "end": 18},
+            "plover_type": "AGREE",
+            "cameo_code": "057",
+            "goldstein": 8.0,
+            "quad_class": 1,
+            "mode": "asserted",
+            "evidence": {"sentence_start": 0, "sentence_end": 55, "trigger_start": 19, "trigger_end": 25, "trigger_text": "signed"},
+            "date": "2021-05-31",
+            "date_from": "time",
+        }
+    ]
+    with Store(tmp_path / "h.duckdb") as store:
+        run = store.start_run("test", [], "m", [])
+        store.write_batch(run, [item], [])
+        store.write_batch(run, [item], [])
+        _, rows = store.query("SELECT source_country, target_country, plover_type, event_date FROM events")
+        assert rows == [("UKR", "POL", "AGREE", date(2021, 5, 31))]

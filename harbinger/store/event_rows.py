@@ -1,0 +1,136 @@
+"""Flatten the events stage's JSON into rows of the ``events`` table.
+
+The stage keeps TIMEX3-style date values ("2022-W02", "2021-12",
+"2022-01-06/2022-01-08"); the table also needs one calendar day per event to
+bucket time series, so ``first_day`` takes the first day of the value and
+says how precise it was. Actor codes are compared at country level in the
+series: ``country_of`` keeps the ISO prefix of a state actor and the whole
+code of an international one (an IGO is its own "country").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pyarrow as pa
+
+# CAMEO prefixes of actors that belong to no state.
+INTERNATIONAL_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "INT"}
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+
+
+def country_of(code: str | None) -> str | None:
+    if not code:
+        return None
+    return code if code[:3] in INTERNATIONAL_PREFIXES else code[:3]
+
+
+def first_day(value: str | None, dct: date | None) -> tuple[date | None, str]:
+    """The first calendar day a time value covers, and its precision; the DCT when the value says no more."""
+    if value:
+        head = value.split("/", 1)[0].strip()
+        interval = "/" in value
+        try:
+            if match := _DAY.match(head):
+                return date(*map(int, match.groups())), "interval" if interval else "day"
+            if match := _WEEK.match(head):
+                return date.fromisocalendar(int(match[1]), int(match[2]), 1), "week"
+            if match := _MONTH.match(head):
+                return date(int(match[1]), int(match[2]), 1), "month"
+            if match := _YEAR.match(head):
+                return date(int(match[1]), 1, 1), "year"
+        except ValueError:
+            pass
+    return (dct, "dct") if dct else (None, "unknown")
+
+
+def _part(event: dict, role: str, key: str):
+    participant = event.get(role) or {}
+    return participant.get(key)
+
+
+def event_rows(article_id: str, canonical_id: str, dct: date | None, events: list[dict]) -> list[dict]:
+    rows = []
+    for event in events:
+        day, precision = first_day(event.get("date"), dct)
+        if event.get("date_from") == "dct":
+            precision = "dct"
+        evidence = event.get("evidence") or {}
+        place = event.get("place") or {}
+        cameo = event.get("cameo_code")
+        rows.append(
+            {
+                "id": event["id"],
+                "article_id": article_id,
+                "canonical_id": canonical_id,
+                "event_date": day,
+                "date_value": event.get("date"),
+                "date_precision": precision,
+                "date_from": event.get("date_from"),
+                "source_code": _part(event, "source", "code"),
+                "source_country": country_of(_part(event, "source", "code")),
+                "source_text": _part(event, "source", "text"),
+                "source_start": _part(event, "source", "start"),
+                "source_end": _part(event, "source", "end"),
+                "target_code": _part(event, "target", "code"),
+                "target_country": country_of(_part(event, "target", "code")),
+                "target_text": _part(event, "target", "text"),
+                "target_start": _part(event, "target", "start"),
+                "target_end": _part(event, "target", "end"),
+                "plover_type": event["plover_type"],
+                "cameo_code": cameo,
+                "cameo_root": cameo[:2] if cameo else None,
+                "goldstein": event.get("goldstein"),
+                "quad_class": event.get("quad_class"),
+                "mode": event["mode"],
+                "mode_cue": event.get("mode_cue"),
+                "sentence_start": evidence.get("sentence_start"),
+                "sentence_end": evidence.get("sentence_end"),
+                "trigger_start": evidence.get("trigger_start"),
+                "trigger_end": evidence.get("trigger_end"),
+                "trigger_text": evidence.get("trigger_text"),
+                "place_text": place.get("text"),
+                "place_country": place.get("country"),
+                "place_lat": place.get("lat"),
+                "place_lon": place.get("lon"),
+                "confidence": event.get("confidence"),
+                "rule": event.get("rule"),
+            }
+        )
+    return rows
+
+
+EVENT_SCHEMA = pa.schema(
+    [("id", pa.string()), ("article_id", pa.string()), ("canonical_id", pa.string()), ("event_date", pa.date32())]
+    + [(name, pa.string()) for name in ("date_value", "date_precision", "date_from")]
+    + [
+        (f"{role}_{key}", pa.int32() if key in ("start", "end") else pa.string())
+        for role in ("source", "target")
+        for key in ("code", "country", "text", "start", "end")
+    ]
+    + [
+        ("plover_type", pa.string()),
+        ("cameo_code", pa.string()),
+        ("cameo_root", pa.string()),
+        ("goldstein", pa.float64()),
+        ("quad_class", pa.int32()),
+        ("mode", pa.string()),
+        ("mode_cue", pa.string()),
+        ("sentence_start", pa.int32()),
+        ("sentence_end", pa.int32()),
+        ("trigger_start", pa.int32()),
+        ("trigger_end", pa.int32()),
+        ("trigger_text", pa.string()),
+        ("place_text", pa.string()),
+        ("place_country", pa.string()),
+        ("place_lat", pa.float64()),
+        ("place_lon", pa.float64()),
+        ("confidence", pa.float64()),
+        ("rule", pa.string()),
+    ]
+)
