@@ -70,3 +70,18 @@ def test_run_groups_copy_across_runs(tmp_path, nlp_base):
         assert summary.near == 1
         _, rows = store.query("SELECT count(DISTINCT canonical_id) FROM articles")
         assert rows == [(1,)]
+
+
+def test_run_counts_wire_copies_as_mentions_of_one_event(tmp_path, nlp_base):
+    """Near copies are not coded again; the event_mentions view counts them for the canonical article's events."""
+    path = tmp_path / "wires.jsonl"
+    path.write_text("".join(json.dumps({"date": "2022-03-29", "text": t, "url": u}) + "\n" for t, u in [(STORY, "a"), (COPY, "b"), (STORY, "c")]))
+    with Store(tmp_path / "h.duckdb") as store:
+        run([str(path)], store, nlp_base)
+        _, (canonical,) = store.query("SELECT id FROM articles WHERE canonical_id = id")
+        store.db.execute(
+            "INSERT INTO events (id, article_id, canonical_id, plover_type, mode, sentence_start, sentence_end) VALUES ('e', ?, ?, 'CONSULT', 'asserted', 0, 10)",
+            [canonical[0], canonical[0]],
+        )
+        _, rows = store.query("SELECT mentions, source_urls FROM event_mentions")
+        assert rows == [(3, ["a", "b"])]

@@ -39,3 +39,13 @@ CREATE TABLE events (
 
 CREATE INDEX events_dyad ON events (source_country, target_country, event_date);
 CREATE INDEX events_article ON events (article_id);
+
+-- One story on many wires is one event: its mentions are the articles of its near-duplicate
+-- group plus the exact copies seen, and its sources are their URLs.
+CREATE VIEW event_mentions AS
+SELECT e.id AS event_id,
+       (SELECT count(*) FROM articles a WHERE a.canonical_id = e.canonical_id)
+     + (SELECT count(*) FROM duplicates d WHERE d.canonical_id = e.canonical_id AND d.kind = 'exact') AS mentions,
+       (SELECT list(DISTINCT a.url ORDER BY a.url) FILTER (WHERE a.url IS NOT NULL)
+          FROM articles a WHERE a.canonical_id = e.canonical_id) AS source_urls
+FROM events e;
