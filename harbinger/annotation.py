@@ -13,9 +13,8 @@ from spacy.tokens import Doc, Span as SpacySpan
 from harbinger.pipeline import harbinger_stages
 
 
-def trimmed(span: SpacySpan, body_start: int) -> tuple[int, int] | None:
+def trimmed(span: SpacySpan, text: str, body_start: int) -> tuple[int, int] | None:
     """Character offsets of the span without surrounding whitespace or pre-body text; None if nothing is left."""
-    text = span.doc.text
     start, end = max(span.start_char, body_start), span.end_char
     while start < end and text[start].isspace():
         start += 1
@@ -25,12 +24,12 @@ def trimmed(span: SpacySpan, body_start: int) -> tuple[int, int] | None:
 
 
 def sentences(doc: Doc) -> list[dict]:
-    body_start = doc._.article.body_start
+    article = doc._.article
     rows = []
     for sent in doc.sents:
-        offsets = trimmed(sent, body_start)
+        offsets = trimmed(sent, article.text, article.body_start)
         if offsets:
-            rows.append({"index": len(rows), "start": offsets[0], "end": offsets[1], "text": doc._.article.text[offsets[0] : offsets[1]]})
+            rows.append({"index": len(rows), "start": offsets[0], "end": offsets[1], "text": article.text[offsets[0] : offsets[1]]})
     return rows
 
 
@@ -60,7 +59,8 @@ def tokens(doc: Doc) -> list[dict]:
     ]
 
 
-def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False) -> dict:
+def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False, specs: list | None = None) -> dict:
+    """Everything known about one article; pass ``specs`` (from ``harbinger_stages``) when converting many docs."""
     article = doc._.article
     result = {
         "article": article.to_dict(),
@@ -69,6 +69,6 @@ def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False) -> dict:
     }
     if with_tokens:
         result["tokens"] = tokens(doc)
-    for spec in harbinger_stages(nlp):
+    for spec in specs if specs is not None else harbinger_stages(nlp):
         result[spec.attr] = spec.to_json(doc)
     return result

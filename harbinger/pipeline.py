@@ -70,7 +70,8 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
 
 
 def harbinger_stages(nlp: Language) -> list[stage_registry.StageSpec]:
-    return [stages.get(name) for name in nlp.pipe_names if name in stages.names()]
+    known = set(stages.names())
+    return [stages.get(name) for name in nlp.pipe_names if name in known]
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
