@@ -1,0 +1,74 @@
+"""The time stage on real documents: the seed article, offsets, no DCT, and dating a token for the events stage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import GOLD
+
+from harbinger.pipeline import process
+from harbinger.time import date_for_token, timexes_to_json
+
+SEED_GOLD = json.loads((GOLD / "seed.gold.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_doc(nlp_time, seed_article):
+    (doc,) = list(process(nlp_time, [seed_article]))
+    return doc
+
+
+@pytest.mark.parametrize("gold", SEED_GOLD["timexes"], ids=lambda g: f"{g['text']}@{g['span'][0]}")
+def test_stage_seed_timexes_exact(seed_doc, gold):
+    start, end = gold["span"]
+    found = [t for t in seed_doc._.timexes if t.start < end and start < t.end]
+    assert len(found) == 1
+    assert found[0].value in [gold["value"], *gold.get("also_ok", [])]
+
+
+def test_stage_seed_finds_nothing_else(seed_doc):
+    assert len(seed_doc._.timexes) == len(SEED_GOLD["timexes"])
+
+
+def test_stage_offsets_slice_article_text(seed_doc):
+    text = seed_doc._.article.text
+    for row in timexes_to_json(seed_doc):
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert set(row) == {"start", "end", "text", "value", "type", "approximate", "anchor", "resolved_by", "governor"}
+
+
+@pytest.mark.parametrize(
+    "trigger, expected, from_timex",
+    [
+        ("meet", "2022-01-10", True),  # "due to meet ... in Geneva on Monday"
+        ("published", "2021-12", True),  # "published draft security pacts last month"
+        ("demanding", "2021-12", True),  # no timex of its own: the one on "published" above it
+        ("told", "2022-01-06/2022-01-08", True),  # "Days earlier, U.S. officials told NBC News"
+        ("reinforce", "2022-01-09", False),  # nothing in the parse: the DCT
+    ],
+)
+def test_date_for_token_uses_governing_timex_else_dct(seed_doc, trigger, expected, from_timex):
+    token = next(t for t in seed_doc if t.text == trigger)
+    value, timex = date_for_token(seed_doc, token)
+    assert value == expected
+    assert (timex is not None) == from_timex
+
+
+def test_stage_without_dct_leaves_relative_values_empty(annotate):
+    doc = annotate("Officials met on Monday, and again on January 10, 2022, and last month.", None)
+    values = {t.text: t.value for t in doc._.timexes}
+    assert values == {"Monday": None, "January 10, 2022": "2022-01-10", "last month": None}
+    bare = annotate("Officials met on Monday.", None)
+    assert date_for_token(bare, bare[1]) == (None, None)
+
+
+def test_stage_skips_titles_and_names(annotate):
+    doc = annotate('Blinken said on ABC\'s "This Week" that the Great Orchestra of Christmas Charity met.', "2022-01-09")
+    assert [t.text for t in doc._.timexes] == []
+
+
+def test_stage_clock_time_takes_the_day_of_its_sentence(annotate):
+    doc = annotate("At 2:49 a.m. local time on Saturday morning, the rocket was launched.", "2019-03-05")
+    assert [t.value for t in doc._.timexes] == ["2019-03-02T02:49", "2019-03-02TMO"]
