@@ -71,9 +71,10 @@ def read_jsonl(source: Source, opts: ReadOptions) -> Iterator[Item]:
         if text.lstrip().startswith("["):
             yield from _read_json_array(text, source.name, opts)
             continue
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Only "\n" ends a JSON line: U+2028 and friends are legal inside JSON strings.
+        for number, line in enumerate(text.split("\n"), start=1):
             if line.strip():
-                yield from _record_from_json(line, f"{source.name}:{number}", opts)
+                yield from _record_from_json(line.rstrip("\r"), f"{source.name}:{number}", opts)
 
 
 def _read_json_array(text: str, name: str, opts: ReadOptions) -> Iterator[Item]:
