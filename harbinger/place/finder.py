@@ -1,0 +1,218 @@
+"""Find the spans of a document that name or imply a place; decide nothing about where they are.
+
+Reads the spaCy entities, tags and sentence starts, and the article's dateline
+span. Beyond the GPE/LOC/FAC entities it recovers what the small English model
+often mislabels or misses: a country name that opens an organisation's name
+("United States Democratic Party"), an entity that is wholly a country or
+region name whatever its label ("Bermuda" tagged PERSON), facilities tagged
+ORG ("Henderson Executive Airport"), proper-noun runs outside any entity that
+the gazetteer knows ("in Reading"), multi-word region and alias phrases
+("Baltic states") and demonyms ("Ukrainian border", "Russians"). Returns
+:class:`PlaceMention` values in text order without overlaps, the longer span
+winning. The gazetteer only says which words are names; codes are the
+resolver's job.
+"""
+
+from __future__ import annotations
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from harbinger.place.gazetteer import Gazetteer
+from harbinger.place.models import PlaceMention
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Labels the small model gives to place names by mistake; a whole-entity country or region name overrides them.
+MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+# Last words that make an ORG entity a facility.
+FACILITY_HEADS = {"Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor"}
+# Common nouns that announce a place name: "the city of X", "X province".
+AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality"}
+LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via"}
+# A proper-noun run outside any entity counts as a town only if the town is at least this large,
+# unless a locative preposition or a ", Region" qualifier vouches for it.
+UNTAGGED_TOWN_MIN_POPULATION = 100_000
+# A demonym preceded by one of these is part of a wider name ("Latin American"; "North Korean" is listed whole).
+_WIDER_NAME_HEADS = {"Latin", "North", "South", "East", "West", "Central", "Native", "African", "Anglo"}
+
+
+class PlaceFinder:
+    """Built once per pipeline: holds the phrase matcher for multi-word lexicon entries."""
+
+    def __init__(self, tokenizer, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.phrases = PhraseMatcher(tokenizer.vocab)
+        multiword = sorted(n for n in gazetteer.region_surfaces | set(gazetteer.aliases) if " " in n)
+        demonyms = sorted(d for d in gazetteer.demonyms if " " in d)
+        self.phrases.add("LEXICON", list(tokenizer.pipe(multiword)))
+        self.phrases.add("DEMONYM", list(tokenizer.pipe(demonyms)))
+
+    def __call__(self, doc: Doc) -> list[PlaceMention]:
+        article = doc._.article
+        body_start = article.body_start if article is not None else 0
+        found: list[PlaceMention] = []
+        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        for ent in doc.ents:
+            if ent.start_char >= body_start:
+                found += self._from_entity(ent)
+        # "Bolton" after "John Bolton": a surname the tagger calls a place elsewhere in the story.
+        found = [m for m in found if not _is_person_word(m, person_words)]
+        demonym_id = doc.vocab.strings["DEMONYM"]
+        for match_id, start, end in self.phrases(doc):
+            span = doc[start:end]
+            if span.start_char >= body_start:
+                found.append(self._mention(span, "demonym" if match_id == demonym_id else "lexicon"))
+        found += [m for m in self._untagged_names(doc, body_start) if not _is_person_word(m, person_words)]
+        for token in doc:
+            if token.idx >= body_start and token.text[:1].isupper() and self.gazetteer.demonym_country(token.text):
+                if not (token.i > 0 and doc[token.i - 1].text in _WIDER_NAME_HEADS):
+                    found.append(self._mention(doc[token.i : token.i + 1], "demonym"))
+        chosen = _without_overlaps(found)
+        if article is not None and article.dateline is not None:
+            line = article.dateline
+            chosen.insert(0, PlaceMention(line.start, line.end, line.text, "dateline"))
+        return chosen
+
+    def _from_entity(self, ent: Span) -> list[PlaceMention]:
+        span = _trim(ent)
+        if span is None or span.text in self.gazetteer.not_places:
+            return []
+        if self.gazetteer.demonym_country(span.text) and not self.gazetteer.names_area(span.text):
+            return [self._mention(span, "demonym")]  # "Ukrainian" tagged GPE at a sentence start
+        if ent.label_ in PLACE_LABELS:
+            return [self._mention(span, "entity", ent.label_)]
+        if ent.label_ not in MISLABELS:
+            return []
+        if self.gazetteer.names_area(span.text):
+            return [self._mention(span, "entity", "GPE")]
+        if self.gazetteer.largest_city(span.text) and (_place_context(span) or self._qualifier(span)):
+            return [self._mention(span, "entity", "GPE")]  # "redirected to Omsk", "the city of Toowoomba" tagged ORG
+        if ent.label_ == "PERSON" and _named_as_place(span):
+            return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr" tagged PERSON
+        inner = [t.i for t in span if t.lower_ in ("in", "at") and span.start < t.i < span.end - 1]
+        if inner:  # "the Cahors Cathedral in Cahors" bracketed as one ORG: a facility and its town
+            before, after = ent.doc[span.start : inner[0]], ent.doc[inner[0] + 1 : span.end]
+            found = self._from_entity_parts(before) + self._from_entity_parts(after)
+            if found:
+                return found
+        if ent.label_ == "ORG" and span[-1].text in FACILITY_HEADS:
+            return [self._mention(span, "entity", "FAC")]
+        if ent.label_ == "ORG":
+            for size in (3, 2, 1):  # "United States Democratic Party" → "United States"
+                if len(span) > size and self.gazetteer.names_country(span[:size].text):
+                    return [self._mention(span[:size], "entity", "GPE")]
+        return []
+
+    def _mention(self, span: Span, source: str, label: str = "") -> PlaceMention:
+        qualifier = self._qualifier(span, facility=label == "FAC")
+        located = _place_context(span) or bool(qualifier)
+        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, _area_noun(span))
+
+    def _qualifier(self, span: Span, facility: bool = False) -> str:
+        """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas"."""
+        qualifier = _name_after(span, ("in",) if facility else ())
+        if not qualifier:
+            return ""
+        gaz = self.gazetteer
+        return qualifier if gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier)) else ""
+
+    def _from_entity_parts(self, span: Span) -> list[PlaceMention]:
+        if span[-1].text in FACILITY_HEADS:
+            return [self._mention(span, "entity", "FAC")]
+        if self.gazetteer.names_area(span.text) or self.gazetteer.largest_city(span.text):
+            return [self._mention(span, "entity", "GPE")]
+        return []
+
+    def _untagged_names(self, doc: Doc, body_start: int) -> list[PlaceMention]:
+        """Runs of capitalised proper nouns outside any entity that the gazetteer knows as places."""
+        found = []
+        i = 0
+        while i < len(doc):
+            token = doc[i]
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.text[:1].isupper() or token.idx < body_start:
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+                end += 1
+            run = doc[i:end]
+            if not token.is_sent_start and self._vouched(run):
+                found.append(self._mention(run, "gazetteer"))
+            i = end
+        return found
+
+    def _vouched(self, run: Span) -> bool:
+        gaz = self.gazetteer
+        if gaz.names_area(run.text):
+            return True
+        population = gaz.largest_city(run.text)
+        if not population:
+            return False
+        return population >= UNTAGGED_TOWN_MIN_POPULATION or _place_context(run) or bool(self._qualifier(run))
+
+
+def _area_noun(span: Span) -> str:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in AREA_NOUNS:
+        return doc[span.end].lower_
+    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in AREA_NOUNS:
+        return doc[span.start - 2].lower_
+    return ""
+
+
+def _place_context(span: Span) -> bool:
+    """Whether the words around a span say it is a place: "in X", "to X", "the city of X", "X province"."""
+    return _after_preposition(span) in LOCATIVE_PREPOSITIONS or bool(_area_noun(span))
+
+
+def _named_as_place(span: Span) -> bool:
+    """Stricter, for names tagged PERSON: "in/at/near X" or "the city of X", and no possessive after."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
+        return False
+    return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span))
+
+
+def _after_preposition(span: Span) -> str:
+    """The preposition before a span, skipping articles and compass words ("in the north of" stops at "of")."""
+    doc, i = span.doc, span.start - 1
+    while i >= 0 and doc[i].lower_ in {"the", "a", "an", "downtown", "central", "northern", "southern", "eastern", "western"}:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+
+
+def _trim(ent: Span) -> Span | None:
+    """Drop a leading article and trailing possessive or punctuation: "the Middle East's" → "Middle East"."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and doc[start].lower_ in {"the", "a"}:
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def _is_person_word(mention: PlaceMention, person_words: set[str]) -> bool:
+    return mention.source in ("entity", "gazetteer") and mention.text in person_words and not mention.located
+
+
+def _name_after(span: Span, links: tuple[str, ...] = ()) -> str:
+    """The capitalised name right after "X," (or after one of ``links``): "Texas" in "Paris, Texas"."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text in {",", *links} and doc[span.end + 1].text[:1].isupper():
+        words = [doc[span.end + 1]]
+        for token in doc[span.end + 2 : span.end + 4]:
+            if not (token.text[:1].isupper() and token.pos_ == "PROPN"):
+                break
+            words.append(token)
+        return doc[words[0].i : words[-1].i + 1].text
+    return ""
+
+
+def _without_overlaps(found: list[PlaceMention]) -> list[PlaceMention]:
+    """Keep the longest span among overlapping ones; among equal lengths, the one found first."""
+    chosen: list[PlaceMention] = []
+    for mention in sorted(found, key=lambda m: -(m.end - m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)

@@ -1,0 +1,209 @@
+"""Decide where each found place is: country (ISO alpha-3), first-level region, point and kind.
+
+Reads :class:`PlaceMention` values and the offline :class:`Gazetteer`; adds
+nothing to text. Names that can mean one thing only (countries, aliases,
+regions, demonyms) are settled first and give the document's country context;
+then ambiguous names are scored by population, capital status, a ", Region"
+qualifier, that context and the dateline. A name the gazetteer does not know
+falls back to the document's main country with a low confidence.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from harbinger.place.gazetteer import Entry, Gazetteer
+from harbinger.place.models import Place, PlaceMention
+
+# Score weights. A city scores POPULATION_WEIGHT * log10(population); a country
+# name outranks a same-named state unless the document is about the state's
+# country ("Georgia" in a story about Atlanta). The context bonus is scaled by
+# the share of the document's settled places in that country, so a story that
+# mentions the U.S. in passing does not pull "Geneva" to Illinois.
+POPULATION_WEIGHT = 1.5
+COUNTRY_PRIOR = 12.0
+ADMIN_PRIOR = 9.5
+ADMIN2_PRIOR = 8.0  # counties and provinces below a state: often named after their town
+CAPITAL_BONUS = 1.0
+MAIN_NAME_BONUS = 0.5
+CONTEXT_BONUS = 3.0
+DATELINE_ADMIN_PENALTY = 3.0  # datelines name cities
+# What "X state" or "the city of X" allows X to be.
+AREA_NOUN_KINDS = {
+    "state": ("admin",), "province": ("admin",), "county": ("admin",), "region": ("admin", "region"),
+    "city": ("city",), "town": ("city",), "village": ("city",), "municipality": ("city",),
+}
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest"}
+# A demonym usually names an actor ("Chinese government"), so it says less about where the story is than a place name.
+DEMONYM_CONTEXT_WEIGHT = 0.5
+# Generic words after a name that say what kind of area it is ("Santa Barbara County").
+AREA_WORDS = {"County", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
+
+
+@dataclass(frozen=True)
+class _Scored:
+    entry: Entry
+    score: float
+    by: str
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, mentions: list[PlaceMention]) -> list[Place]:
+        settled: dict[int, Place] = {}
+        for index, mention in enumerate(mentions):
+            place = self._unambiguous(mention)
+            if place is not None:
+                settled[index] = place
+        context: Counter = Counter()
+        for place in settled.values():
+            if place.country:
+                context[place.country] += DEMONYM_CONTEXT_WEIGHT if place.role == "demonym" else 1.0
+        for index, mention in enumerate(mentions):
+            if index not in settled:
+                settled[index] = self._scored(mention, context)
+                if settled[index].country and settled[index].resolved_by != "context:document":
+                    context[settled[index].country] += 1
+        main = context.most_common(1)[0][0] if context else None
+        places = []
+        for index, mention in enumerate(mentions):
+            place = settled[index]
+            if place.country is None and place.kind == "unknown" and main and _placed(mention):
+                place = replace(place, country=main, resolved_by="context:document", confidence=0.3)
+            places.append(place)
+        return places
+
+    def _unambiguous(self, mention: PlaceMention) -> Place | None:
+        gaz = self.gazetteer
+        if mention.source == "demonym":
+            country = gaz.demonym_country(mention.text)
+            return _place(mention, gaz.countries.get(country), "demonym", 0.9, role="demonym", point=False) if country else None
+        alias = gaz.alias(mention.text)
+        if alias is not None:
+            return _place(mention, alias, "alias", 0.95)
+        regions = gaz.lookup("region", mention.text)
+        if regions:
+            return _place(mention, regions[0], "region", 0.9)
+        countries = gaz.lookup("country", mention.text)
+        if countries and not gaz.lookup("admin", mention.text):
+            return _place(mention, countries[0], "country-name", 0.95)
+        return None
+
+    def _scored(self, mention: PlaceMention, context: Counter) -> Place:
+        if mention.label == "FAC":
+            return self._facility(mention, context)
+        if mention.text.lower() in COMPASS_WORDS:  # "the Northern line", "Central district": too vague to place
+            return _place(mention, None, "unresolved", 0.0)
+        options = self._options(mention.text)
+        head, _, last = mention.text.rpartition(" ")
+        area_named_after_town = not options and head and last in AREA_WORDS
+        if area_named_after_town:
+            # "Santa Barbara County": a county named after its town, not a same-named region of another type
+            options = [o for o in self._options(head) if o.entry.kind == "city" or o.entry.type.lower() == last.lower()]
+        first, _, rest = mention.text.partition(" ")
+        if not options and rest and first.lower() in COMPASS_WORDS:  # "North Poland", "Eastern Mediterranean": a part of it
+            whole = self._unambiguous(PlaceMention(mention.start, mention.end, rest, mention.source))
+            if whole is not None and whole.kind in ("country", "admin", "region"):
+                return replace(whole, text=mention.text, kind="region", lat=None, lon=None, resolved_by="compass-part", confidence=0.8)
+        if not options:
+            within = self._within(mention.qualifier)  # "Otranto, Italy": an unknown town in a known country
+            if within is not None and within.country:
+                return _inside(mention, within, "qualifier", 0.7)
+            return _place(mention, None, "unresolved", 0.0)
+        kinds = AREA_NOUN_KINDS.get(mention.area_noun)
+        if kinds and any(o.entry.kind in kinds for o in options):  # "Washington state", "the city of Quebec"
+            options = [o for o in options if o.entry.kind in kinds]
+        narrowed = self._narrowed(options, mention.qualifier)
+        if narrowed:
+            options = narrowed
+        ranked = []
+        settled = sum(context.values())
+        for option in options:
+            score, by = option.score, option.by if not narrowed else "qualifier"
+            if option.entry.country in context:
+                score += CONTEXT_BONUS * context[option.entry.country] / settled
+                by = by if narrowed else "context"
+            if mention.source == "dateline" and option.entry.kind == "admin":
+                score -= DATELINE_ADMIN_PENALTY
+            ranked.append(_Scored(option.entry, score, by))
+        ranked.sort(key=lambda s: -s.score)
+        best = ranked[0]
+        margin = best.score - ranked[1].score if len(ranked) > 1 else CONTEXT_BONUS
+        confidence = round(0.5 + 0.45 * min(1.0, margin / CONTEXT_BONUS), 2)
+        if area_named_after_town and best.entry.kind == "city":
+            return _inside(mention, best.entry, f"gazetteer:{best.by}", confidence, kind="admin")
+        return _place(mention, best.entry, f"gazetteer:{best.by}", confidence)
+
+    def _facility(self, mention: PlaceMention, context: Counter) -> Place:
+        """A building, airport or park: by the town after it ("X in Oxfordshire"), else by a town its name
+        starts with that the story is about ("Baghdad International Airport"), else left to the story's country."""
+        within = self._within(mention.qualifier)
+        if within is not None and within.country:
+            return _inside(mention, within, "qualifier", 0.8)
+        words = mention.text.split()
+        for size in (2, 1):
+            if len(words) > size:
+                named = [o for o in self._options(" ".join(words[:size])) if o.entry.country in context]
+                if named:
+                    best = max(named, key=lambda o: o.score)
+                    return _inside(mention, best.entry, "facility-name", 0.7)
+        return _place(mention, None, "unresolved", 0.0)
+
+    def _options(self, name: str) -> list[_Scored]:
+        gaz = self.gazetteer
+        options = [_Scored(e, COUNTRY_PRIOR, "population") for e in gaz.lookup("country", name)]
+        options += [_Scored(e, ADMIN_PRIOR if e.level == 1 else ADMIN2_PRIOR, "population") for e in gaz.lookup("admin", name)]
+        for entry, main_name in gaz.cities(name):
+            score = POPULATION_WEIGHT * math.log10(max(entry.population, 10)) + CAPITAL_BONUS * entry.capital + MAIN_NAME_BONUS * main_name
+            options.append(_Scored(entry, score, "population"))
+        return options
+
+    def _within(self, name: str) -> Entry | None:
+        """The country or region a qualifier names, else its largest city."""
+        if not name:
+            return None
+        gaz = self.gazetteer
+        areas = gaz.lookup("country", name) + gaz.lookup("admin", name) + gaz.lookup("region", name)
+        cities = [entry for entry, _ in gaz.cities(name)]
+        return gaz.alias(name) or next(iter(areas), None) or max(cities, key=lambda e: e.population, default=None)
+
+    def _narrowed(self, options: list[_Scored], qualifier: str) -> list[_Scored]:
+        """Options inside the place the qualifier names ("Paris, Texas" → US-TX), if it names one."""
+        if not qualifier:
+            return []
+        within = self._within(qualifier)
+        if within is None or within.kind == "city":
+            return []
+        if within.kind == "admin" and within.admin1:
+            return [o for o in options if o.entry.admin1 == within.admin1]
+        return [o for o in options if o.entry.country == within.country and o.entry.kind != "country"]
+
+
+def _placed(mention: PlaceMention) -> bool:
+    """Whether an unknown name is clearly used as a place, so the story's main country may stand in for it."""
+    return mention.label == "FAC" or mention.located or bool(mention.qualifier)
+
+
+def _inside(mention: PlaceMention, within: Entry, by: str, confidence: float, kind: str = "unknown") -> Place:
+    """A place the gazetteer does not list, inside one it does: its country and region, no point of its own."""
+    return Place(mention.start, mention.end, mention.text, within.country, within.admin1, None, None, kind, _mention_role(mention), by, confidence)
+
+
+def _mention_role(mention: PlaceMention) -> str:
+    return "dateline" if mention.source == "dateline" else "mention"
+
+
+def _place(mention: PlaceMention, entry: Entry | None, by: str, confidence: float, role: str | None = None, point: bool = True) -> Place:
+    role = role or _mention_role(mention)
+    if entry is None:
+        return Place(mention.start, mention.end, mention.text, None, None, None, None, "unknown", role, by, confidence)
+    return Place(
+        mention.start, mention.end, mention.text, entry.country,
+        entry.admin1, entry.lat if point else None, entry.lon if point else None,
+        entry.kind, role, by, confidence, entry.name,
+    )
+

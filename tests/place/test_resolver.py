@@ -1,0 +1,65 @@
+"""Resolving places: ambiguous names, context, qualifiers, demonyms and regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.place.conftest import place_named
+
+
+@pytest.mark.parametrize(
+    "text, span, country, kind",
+    [
+        ("The summit was held in Paris on Friday.", "Paris", "FRA", "city"),
+        ("A tornado hit Paris, Texas, on Friday.", "Paris", "USA", "city"),
+        ("Officials from Georgia met counterparts in Armenia.", "Georgia", "GEO", "country"),
+        ("Voters in Atlanta and Savannah went to the polls as Georgia counted ballots.", "Georgia", "USA", "admin"),
+        ("The governor of Washington state signed the bill.", "Washington", "USA", "admin"),
+        ("Wendy Sherman will meet Russian officials in Geneva on Monday.", "Geneva", "CHE", "city"),
+        ("Troops withdrew from Kiev.", "Kiev", "UKR", "city"),
+        ("A bomb exploded in Koszalin, North Poland.", "North Poland", "POL", "region"),
+        ("He was born in Chicago, Illinois.", "Chicago", "USA", "city"),
+        ("The sheriff of Santa Barbara County spoke on Monday.", "Santa Barbara County", "USA", "admin"),
+        ("The pipeline would end in Otranto, Italy.", "Otranto", "ITA", "unknown"),
+        ("Gas fields in the Eastern Mediterranean were discussed.", "Eastern Mediterranean", None, "region"),
+    ],
+)
+def test_resolver_disambiguates_names(annotate, text, span, country, kind):
+    place = place_named(annotate(text), span)
+    assert (place.country, place.kind) == (country, kind)
+
+
+@pytest.mark.parametrize("dateline, country, admin1", [("WASHINGTON", "USA", "US-DC"), ("PARIS", "FRA", None), ("GENEVA", "CHE", "CH-GE")])
+def test_resolver_geocodes_datelines_as_cities(annotate, dateline, country, admin1):
+    place = place_named(annotate("Officials said on Sunday that talks would continue.", dateline=dateline), dateline, role="dateline")
+    assert (place.country, place.admin1, place.kind) == (country, admin1, "city")
+    assert place.lat is not None and place.lon is not None
+
+
+def test_resolver_gives_demonyms_a_country_but_no_point(annotate):
+    place = place_named(annotate("Russian troops massed on Ukraine's border."), "Russian")
+    assert (place.country, place.role, place.lat, place.lon) == ("RUS", "demonym", None, None)
+
+
+@pytest.mark.parametrize("text, span", [("Troops stayed in the Baltic states.", "Baltic states"), ("NATO reinforced Eastern Europe.", "Eastern Europe")])
+def test_resolver_leaves_multi_country_regions_without_country(annotate, text, span):
+    place = place_named(annotate(text), span)
+    assert (place.country, place.kind, place.resolved_by) == (None, "region", "region")
+
+
+@pytest.mark.parametrize(
+    "text, facility, country, resolved_by",
+    [
+        ("A necklace was stolen from Blenheim Palace in Oxfordshire, England.", "Blenheim Palace", "GBR", "qualifier"),
+        ("Fire broke out in India on Monday at the Hotel Arpit Palace.", "Hotel Arpit Palace", "IND", "context:document"),
+    ],
+)
+def test_resolver_places_a_facility_by_its_town_else_the_story_country(annotate, text, facility, country, resolved_by):
+    place = place_named(annotate(text), facility)
+    assert (place.country, place.resolved_by, place.lat) == (country, resolved_by, None)
+
+
+def test_resolver_records_why_and_how_sure(annotate):
+    place = place_named(annotate("The summit was held in Paris on Friday."), "Paris")
+    assert place.resolved_by.startswith("gazetteer:")
+    assert 0.5 <= place.confidence <= 1.0
