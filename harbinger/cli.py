@@ -261,6 +261,10 @@ def list_stages(fmt: FormatOption = Format.table) -> None:
     print_rows(["kind", "name", "notes"], rows, fmt)
 
 
+from harbinger.api.commands import add_commands
+add_commands(app)
+
+
 def main() -> None:
     try:
         app()

@@ -1,0 +1,147 @@
+"""Find events and articles by filters, and count filtered events over time: the queries behind the API's lists.
+
+Every filter becomes a bound parameter in one SQL ``WHERE`` clause (never string-pasted user
+input), so any value a user sends is at worst a filter that matches nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, mode_filter
+from harbinger.errors import HarbingerError
+
+SENTENCE_SQL = "substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+COPIES_SQL = "(SELECT count(*) FROM articles c WHERE c.canonical_id = e.canonical_id)"
+EVENT_COLUMNS = (
+    "e.id, e.article_id, e.canonical_id, e.event_date, e.date_value, e.source_code, e.source_country, e.target_code, "
+    "e.target_country, e.plover_type, e.cameo_code, e.goldstein, e.quad_class, e.mode, e.place_text, e.place_country, "
+    f"e.place_lat, e.place_lon, e.confidence, {SENTENCE_SQL} AS sentence, greatest({COPIES_SQL}, 1) AS mentions"
+)
+ORDERS = {
+    "newest": "e.event_date DESC NULLS LAST, e.id",
+    "oldest": "e.event_date ASC NULLS LAST, e.id",
+    "most_hostile": "e.goldstein ASC NULLS LAST, e.event_date DESC NULLS LAST, e.id",
+}
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    since: date | None = None
+    until: date | None = None
+    actor: str | None = None  # either side, actor code or country
+    source: str | None = None
+    target: str | None = None
+    plover_type: str | None = None
+    mode: str = "all"  # 'occurred', 'all' or one mode
+    quad_class: int | None = None
+    place_country: str | None = None
+    text: str | None = None  # case-insensitive substring of the evidence sentence
+    geocoded: bool | None = None
+    article_id: str | None = None
+
+    def where(self) -> tuple[str, list]:
+        if self.since and self.until and self.since > self.until:
+            raise HarbingerError("H504", f"since {self.since} is after until {self.until}", hint="swap the two dates")
+        mode_sql, params = mode_filter(self.mode, "e.mode")
+        clauses = [mode_sql]
+        simple = {
+            "since": "e.event_date >= ?",
+            "until": "e.event_date <= ?",
+            "source": "(e.source_code = ? OR e.source_country = ?)",
+            "target": "(e.target_code = ? OR e.target_country = ?)",
+            "actor": "(e.source_code = ? OR e.source_country = ? OR e.target_code = ? OR e.target_country = ?)",
+            "plover_type": "e.plover_type = ?",
+            "quad_class": "e.quad_class = ?",
+            "place_country": "e.place_country = ?",
+            "text": f"contains(lower({SENTENCE_SQL}), lower(?))",
+            "article_id": "(e.article_id = ? OR e.canonical_id = (SELECT canonical_id FROM articles WHERE id = ?))",
+        }
+        for field in fields(self):
+            value = getattr(self, field.name)
+            if value is None or value == "" or field.name not in simple:
+                continue
+            sql = simple[field.name]
+            clauses.append(sql)
+            params += [value] * sql.count("?")
+        if self.geocoded is not None:
+            clauses.append(("" if self.geocoded else "NOT ") + "(e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL)")
+        return " AND ".join(clauses), params
+
+
+def list_events(store: Queryable, where: EventFilter, limit: int = 50, offset: int = 0, order: str = "newest"):
+    """``(total, columns, rows)`` for one page of events matching ``where``."""
+    _choice(order, tuple(ORDERS), "order", "H506")
+    clause, params = where.where()
+    base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {clause}"
+    _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
+    columns, rows = store.query(f"SELECT {EVENT_COLUMNS} {base} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", params + [limit, offset])
+    return total, columns, rows
+
+
+def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):
+    """Filtered events counted per period and QuadClass (periods without events are left out)."""
+    _choice(by, PERIODS, "period", "H501")
+    clause, params = where.where()
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
+    sql = f"""
+        SELECT date_trunc('{by}', e.event_date)::DATE AS period, count(*) AS events, {quads},
+               round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum
+        FROM events e LEFT JOIN articles a ON a.id = e.article_id
+        WHERE e.event_date IS NOT NULL AND {clause}
+        GROUP BY 1 ORDER BY 1"""
+    return store.query(sql, params)
+
+
+def list_articles(store: Queryable, since: date | None, until: date | None, text: str | None, limit: int, offset: int):
+    """``(total, columns, rows)`` for one page of articles, each with its group's copies and event count."""
+    if since and until and since > until:
+        raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
+    clauses, params = ["TRUE"], []
+    if since:
+        clauses.append("a.date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("a.date <= ?")
+        params.append(until)
+    if text:
+        clauses.append("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))")
+        params += [text, text]
+    base = f"FROM articles a WHERE {' AND '.join(clauses)}"
+    _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
+    sql = f"""
+        SELECT a.id, a.date, a.title, a.url, a.source, a.dateline, a.words, a.canonical_id,
+               (SELECT count(*) FROM articles c WHERE c.canonical_id = a.canonical_id) AS copies,
+               (SELECT count(*) FROM events e WHERE e.canonical_id = a.canonical_id) AS events
+        {base} ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?"""
+    columns, rows = store.query(sql, params + [limit, offset])
+    return total, columns, rows
+
+
+def store_overview(store: Queryable) -> dict:
+    """Counts for the stats endpoint: articles, events by mode/type/QuadClass, date range, geocoding."""
+    _, ((articles, canonical),) = store.query("SELECT count(*), count(*) FILTER (WHERE canonical_id = id) FROM articles")
+    _, ((events, dated, geocoded, first, last),) = store.query(
+        """SELECT count(*), count(event_date), count(*) FILTER (WHERE place_lat IS NOT NULL AND place_lon IS NOT NULL),
+                  min(event_date), max(event_date) FROM events"""
+    )
+
+    def counts(column: str) -> dict[str, int]:
+        _, rows = store.query(f"SELECT coalesce({column}::VARCHAR, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")
+        return {key: value for key, value in rows}
+
+    _, ((quotes,),) = store.query("SELECT count(*) > 0 FROM annotations WHERE stage = 'quotes'")
+    return {
+        "articles": articles,
+        "canonical_articles": canonical,
+        "events": events,
+        "dated_events": dated,
+        "geocoded_events": geocoded,
+        "first_event_date": first,
+        "last_event_date": last,
+        "events_by_mode": counts("mode"),
+        "events_by_type": counts("plover_type"),
+        "events_by_quad_class": counts("quad_class"),
+        "quotes_available": bool(quotes),
+    }

@@ -1,0 +1,127 @@
+"""Dyad time series: per day, week or month, how many events one actor directed at another, of what kind.
+
+A dyad is a directed (source, target) pair, at country level (``source_country``) or by full actor
+code (``source_code``). Each period row counts events per QuadClass and PLOVER type and sums and
+averages their Goldstein values. Only ``asserted`` and ``reported`` events count as things that
+happened (the default ``occurred`` series); planned, conditional, hypothetical, denied and negated
+events are each available as their own series, so a threatened attack never inflates the conflict
+count. Events are coded once per near-duplicate group; ``mentions`` adds up how many stored
+articles (wire copies included) carry each event. Empty periods are filled with zeros, so a chart
+or a baseline sees quiet weeks as quiet.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol, Sequence
+
+from harbinger.errors import HarbingerError
+
+# The PLOVER event types and the modes the event coder assigns (see DESIGN.md, "Ontologies and codes").
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)  # fmt: skip
+MODES = ("asserted", "reported", "planned", "conditional", "hypothetical", "denied", "negated")
+OCCURRED = ("asserted", "reported")
+MODE_CHOICES = ("occurred", "all", *MODES)
+PERIODS = ("day", "week", "month")
+LEVELS = ("country", "code")
+QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+
+
+class Queryable(Protocol):
+    def query(self, sql: str, params: Sequence | None = None) -> tuple[list[str], list[tuple]]: ...
+
+
+def _choice(value: str, allowed: Sequence[str], name: str, code: str) -> str:
+    if value not in allowed:
+        raise HarbingerError(code, f"unknown {name} '{value}'", hint=f"use one of: {', '.join(allowed)}")
+    return value
+
+
+def mode_filter(mode: str, column: str = "mode") -> tuple[str, list]:
+    """SQL condition (and its parameters) selecting the events of one series: occurred, all or one mode."""
+    _choice(mode, MODE_CHOICES, "mode", "H502")
+    if mode == "all":
+        return "TRUE", []
+    modes = list(OCCURRED) if mode == "occurred" else [mode]
+    return f"{column} IN (SELECT unnest(?))", [modes]
+
+
+def actor_columns(level: str) -> tuple[str, str]:
+    _choice(level, LEVELS, "level", "H503")
+    return ("source_country", "target_country") if level == "country" else ("source_code", "target_code")
+
+
+def dyad_series(
+    store: Queryable,
+    source: str | None = None,
+    target: str | None = None,
+    by: str = "week",
+    level: str = "country",
+    mode: str = "occurred",
+    since: date | None = None,
+    until: date | None = None,
+) -> tuple[list[str], list[tuple]]:
+    """One row per period between the first and last event (or ``since``/``until``), zero-filled.
+
+    ``source``/``target`` left out means every actor on that side; both left out gives the whole
+    store's timeline.
+    """
+    _choice(by, PERIODS, "period", "H501")
+    source_col, target_col = actor_columns(level)
+    if since and until and since > until:
+        raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
+    mode_sql, params = mode_filter(mode, "e.mode")
+    clauses = ["e.event_date IS NOT NULL", mode_sql]
+    for column, value in ((source_col, source), (target_col, target)):
+        if value:
+            clauses.append(f"e.{column} = ?")
+            params.append(value)
+    if since:
+        clauses.append("e.event_date >= ?")
+        params.append(since)
+    if until:
+        clauses.append("e.event_date <= ?")
+        params.append(until)
+    quads = ", ".join(f"count(e.id) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
+    plovers = ", ".join(f"count(e.id) FILTER (WHERE e.plover_type = '{t}') AS {t.lower()}" for t in PLOVER_TYPES)
+    sql = f"""
+        WITH copies AS (SELECT canonical_id, count(*) AS copies FROM articles GROUP BY canonical_id),
+        picked AS (
+            SELECT e.*, date_trunc('{by}', e.event_date)::DATE AS period, coalesce(c.copies, 1) AS copies
+            FROM events e LEFT JOIN copies c ON c.canonical_id = e.canonical_id
+            WHERE {' AND '.join(clauses)}
+        ),
+        span AS (
+            SELECT coalesce(date_trunc('{by}', ?::DATE)::DATE, min(period)) AS first,
+                   coalesce(date_trunc('{by}', ?::DATE)::DATE, max(period)) AS last
+            FROM picked
+        ),
+        periods AS (
+            SELECT unnest(generate_series(first::TIMESTAMP, last::TIMESTAMP, INTERVAL 1 {by}))::DATE AS period
+            FROM span WHERE first IS NOT NULL AND last IS NOT NULL
+        )
+        SELECT p.period, ? AS source, ? AS target, ? AS series,
+               count(e.id) AS events, coalesce(sum(e.copies), 0)::BIGINT AS mentions,
+               round(avg(e.goldstein), 3) AS goldstein_mean, round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum,
+               {quads}, {plovers}
+        FROM periods p LEFT JOIN picked e ON e.period = p.period
+        GROUP BY p.period ORDER BY p.period"""
+    params += [since, until, source or "*", target or "*", mode]
+    return store.query(sql, params)
+
+
+def top_dyads(store: Queryable, level: str = "country", mode: str = "occurred", limit: int = 20) -> tuple[list[str], list[tuple]]:
+    """The busiest dyads (both sides known, not self-directed), with event and conflict counts and date range."""
+    source_col, target_col = actor_columns(level)
+    mode_sql, params = mode_filter(mode)
+    sql = f"""
+        SELECT {source_col} AS source, {target_col} AS target, count(*) AS events,
+               count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict_events,
+               round(avg(goldstein), 3) AS goldstein_mean, min(event_date) AS first_date, max(event_date) AS last_date
+        FROM events
+        WHERE {mode_sql} AND {source_col} IS NOT NULL AND {target_col} IS NOT NULL AND {source_col} <> {target_col}
+        GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?"""
+    return store.query(sql, params + [max(0, limit)])

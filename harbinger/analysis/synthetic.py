@@ -1,0 +1,180 @@
+"""A deterministic synthetic store: articles, near-duplicate copies, annotations and coded events.
+
+Until the pipeline stores real events, tests and demos need rows that look like its output:
+each event points at a real sentence of a real article text, with actor, time and place spans
+at true offsets, a mode, PLOVER/CAMEO codes and Goldstein values. The generator writes a quiet
+baseline for a handful of dyads and, in the last week, a burst of USA→RUS conflict, so the
+escalation alert has something to find. Same ``seed``, same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pyarrow as pa
+
+from harbinger.store import Store
+
+
+@dataclass(frozen=True)
+class Actor:
+    code: str
+    country: str
+    name: str
+    capital: str
+    lat: float
+    lon: float
+
+
+ACTORS = {
+    "USA": Actor("USAGOV", "USA", "The United States", "Washington", 38.90, -77.04),
+    "RUS": Actor("RUSGOV", "RUS", "Russia", "Moscow", 55.76, 37.62),
+    "UKR": Actor("UKRGOV", "UKR", "Ukraine", "Kyiv", 50.45, 30.52),
+    "FRA": Actor("FRAGOV", "FRA", "France", "Paris", 48.86, 2.35),
+    "DEU": Actor("DEUGOV", "DEU", "Germany", "Berlin", 52.52, 13.40),
+    "CHN": Actor("CHNGOV", "CHN", "China", "Beijing", 39.90, 116.40),
+    "NATO": Actor("NATO", "NATO", "NATO", "Brussels", 50.85, 4.35),
+}
+
+# (PLOVER type, CAMEO code, Goldstein, QuadClass, past-tense phrase, base phrase)
+KINDS = {
+    "CONSULT": ("CONSULT", "040", 1.0, 1, "held talks with", "hold talks with"),
+    "AGREE": ("AGREE", "057", 8.0, 1, "signed an agreement with", "sign an agreement with"),
+    "REQUEST": ("REQUEST", "020", 3.0, 1, "appealed to", "appeal to"),
+    "COOPERATE": ("COOPERATE", "061", 6.4, 2, "expanded economic ties with", "expand economic ties with"),
+    "AID": ("AID", "073", 7.4, 2, "sent humanitarian aid to", "send humanitarian aid to"),
+    "ACCUSE": ("ACCUSE", "112", -2.0, 3, "accused", "accuse"),
+    "REJECT": ("REJECT", "120", -4.0, 3, "rejected a proposal from", "reject a proposal from"),
+    "THREATEN": ("THREATEN", "138", -7.0, 3, "threatened military action against", "threaten military action against"),
+    "SANCTION": ("SANCTION", "163", -8.0, 4, "imposed sanctions on", "impose sanctions on"),
+    "MOBILIZE": ("MOBILIZE", "154", -7.2, 4, "moved troops toward", "move troops toward"),
+    "ASSAULT": ("ASSAULT", "190", -10.0, 4, "shelled positions held by", "shell positions held by"),
+}
+
+# dyad -> event kinds it draws from in ordinary weeks
+BASELINE = {
+    ("USA", "RUS"): ["CONSULT", "CONSULT", "REQUEST", "ACCUSE"],
+    ("RUS", "UKR"): ["ACCUSE", "THREATEN", "MOBILIZE", "CONSULT"],
+    ("UKR", "RUS"): ["ACCUSE", "REQUEST", "REJECT"],
+    ("FRA", "DEU"): ["CONSULT", "AGREE", "COOPERATE"],
+    ("CHN", "USA"): ["CONSULT", "COOPERATE", "REJECT"],
+    ("NATO", "UKR"): ["AID", "CONSULT", "AGREE"],
+}
+ESCALATION = ("USA", "RUS", ["SANCTION", "THREATEN", "ACCUSE", "SANCTION", "MOBILIZE", "ACCUSE", "THREATEN"])
+WEEKDAYS = ["on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday"]
+
+
+def _hash(*parts: object) -> str:
+    return hashlib.sha1("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _sentence(rng: random.Random, source: Actor, target: Actor, kind: tuple, mode: str, weekday: str):
+    """The sentence text and the offsets (within it) of source, target, trigger, time and place."""
+    _, _, _, _, past, base = kind
+    place = rng.choice([source, target])
+    prefix = {"asserted": "", "reported": "", "planned": "", "conditional": "If talks fail, ", "denied": ""}[mode]
+    verb = {
+        "asserted": past,
+        "reported": past,
+        "planned": f"is due to {base}",
+        "conditional": f"will {base}",
+        "denied": f"denied that it {past}",
+    }[mode]
+    source_name = source.name.replace("The ", "the ") if prefix else source.name
+    parts = [prefix, source_name, " ", verb, " ", target.name.replace("The ", "the "), " in ", place.capital, " ", weekday]
+    suffix = ", officials said." if mode == "reported" else "."
+    text = "".join(parts) + suffix
+    offsets = {}
+    cursor = 0
+    for name, piece in zip(["prefix", "source", "_", "verb", "_", "target", "_", "place", "_", "time"], parts):
+        offsets[name] = (cursor, cursor + len(piece))
+        cursor += len(piece)
+    trigger_word = verb.split()[-2] if mode in ("planned", "conditional") else verb.split()[0]
+    if mode == "denied":
+        trigger_word = past.split()[0]
+    trigger_at = text.index(trigger_word, offsets["verb"][0])
+    offsets["trigger"] = (trigger_at, trigger_at + len(trigger_word))
+    return text, offsets, place
+
+
+def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), seed: int = 7) -> dict[str, int]:
+    """Write a synthetic corpus into ``store``; returns how many articles, copies and events it wrote."""
+    rng = random.Random(seed)
+    articles, events, annotations = [], [], []
+    copies = 0
+    modes = ["asserted"] * 7 + ["reported"] * 3 + ["planned", "conditional", "denied"]
+    for week in range(weeks):
+        monday = start + timedelta(weeks=week)
+        planned: list[tuple[str, str, str, str]] = []
+        for (s, t), kinds in BASELINE.items():
+            for _ in range(rng.randint(1, 2)):
+                planned.append((s, t, rng.choice(kinds), rng.choice(modes)))
+        if week == weeks - 1:
+            s, t, kinds = ESCALATION
+            planned += [(s, t, kind, "asserted") for kind in kinds]
+        for number, (s, t, kind_name, mode) in enumerate(planned):
+            source, target, kind = ACTORS[s], ACTORS[t], KINDS[kind_name]
+            day_index = rng.randrange(5)
+            day = monday + timedelta(days=day_index)
+            published = day + timedelta(days=1)
+            sentence, offsets, place = _sentence(rng, source, target, kind, mode, WEEKDAYS[day_index])
+            dateline = f"{place.capital.upper()} — "
+            filler = f" The statement followed weeks of diplomacy between {source.name.replace('The ', 'the ')} and {target.name}."
+            text = dateline + sentence + filler
+            base = len(dateline)
+            article_id = _hash("article", seed, week, number)
+            articles.append(
+                dict(id=article_id, date=published, title=sentence[:80], url=f"https://example.org/{article_id}", text=text,
+                     body_start=base, dateline=dateline.rstrip(" —"), canonical_id=article_id, annotated=True)
+            )
+            if rng.random() < 0.25:
+                copy_id = _hash("copy", article_id)
+                copies += 1
+                articles.append(
+                    dict(id=copy_id, date=published, title=sentence[:80], url=f"https://example.org/{copy_id}", text=text + " (wire copy)",
+                         body_start=base, dateline=dateline.rstrip(" —"), canonical_id=article_id, annotated=False)
+                )
+
+            def span(name: str) -> tuple[int, int, str]:
+                a, b = offsets[name]
+                return base + a, base + b, sentence[a:b]
+
+            src, tgt, trig, when, where = span("source"), span("target"), span("trigger"), span("time"), span("place")
+            _, cameo, goldstein, quad, *_ = kind
+            events.append(
+                dict(id=_hash("event", article_id, base), article_id=article_id, canonical_id=article_id, event_date=day,
+                     date_value=day.isoformat(), date_precision="day", date_from="timex",
+                     source_code=source.code, source_country=source.country, source_text=src[2], source_start=src[0], source_end=src[1],
+                     target_code=target.code, target_country=target.country, target_text=tgt[2], target_start=tgt[0], target_end=tgt[1],
+                     plover_type=kind[0], cameo_code=cameo, cameo_root=cameo[:2], goldstein=goldstein, quad_class=quad, mode=mode,
+                     mode_cue={"reported": "officials said", "planned": "is due to", "conditional": "If", "denied": "denied"}.get(mode),
+                     sentence_start=base, sentence_end=base + len(sentence), trigger_start=trig[0], trigger_end=trig[1], trigger_text=trig[2],
+                     place_text=where[2], place_country=place.country if place.country != "NATO" else "BEL", place_lat=place.lat, place_lon=place.lon,
+                     confidence=round(0.6 + 0.4 * rng.random(), 2), rule=f"synthetic:{kind[0].lower()}")
+            )
+            annotations += [
+                (article_id, "timexes", [{"start": when[0], "end": when[1], "text": when[2], "value": day.isoformat(), "type": "DATE"}]),
+                (article_id, "places", [{"start": where[0], "end": where[1], "text": where[2], "country": events[-1]["place_country"],
+                                         "lat": place.lat, "lon": place.lon}]),
+                (article_id, "actors", [{"start": src[0], "end": src[1], "text": src[2], "code": source.code},
+                                        {"start": tgt[0], "end": tgt[1], "text": tgt[2], "code": target.code}]),
+            ]
+            if mode == "reported":
+                annotations.append((article_id, "quotes", [{"start": base, "end": base + len(sentence), "text": sentence,
+                                                            "speaker": "officials", "speaker_code": None}]))
+    store.db.execute("BEGIN TRANSACTION")
+    _insert(store, "articles", articles)
+    _insert(store, "events", events)
+    _insert(store, "annotations", [{"article_id": a, "stage": stage, "payload": json.dumps(payload)} for a, stage, payload in annotations])
+    store.db.execute("COMMIT")
+    return {"articles": len(articles) - copies, "copies": copies, "events": len(events)}
+
+
+def _insert(store: Store, table: str, rows: list[dict]) -> None:
+    store.db.register("synthetic_rows", pa.Table.from_pylist(rows))
+    store.db.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM synthetic_rows")
+    store.db.unregister("synthetic_rows")

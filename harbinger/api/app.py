@@ -1,0 +1,312 @@
+"""The read-only JSON API and the dashboard, served from one DuckDB store.
+
+``create_app(db)`` opens the store read-only once; each request works on its own cursor (DuckDB
+connections are not shared across threads). Endpoints live under ``/api``; the dashboard's static
+page is at ``/`` and its scripts under ``/static``; the OpenAPI schema is at ``/docs``. Bad
+parameters answer 422 with a message saying which parameter and why; no request reaches a 500
+through its parameters, because every user value is a bound SQL parameter or a checked choice.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import asynccontextmanager
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Iterator, Optional, Sequence
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts, top_dyads
+from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
+from harbinger.analysis.evidence import evidence_spans, find_trace, load_annotations
+from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS
+from harbinger.api import models as m
+from harbinger.errors import HarbingerError
+from harbinger.store import Store, _migrations
+
+MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000
+ActorParam = Annotated[Optional[str], Query(min_length=1, max_length=64, description="Actor code (USAGOV) or country (USA).")]
+SinceParam = Annotated[Optional[date], Query(description="On or after this day (YYYY-MM-DD).")]
+UntilParam = Annotated[Optional[date], Query(description="On or before this day (YYYY-MM-DD).")]
+LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1–{MAX_LIMIT}.")]
+OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+
+
+class Cursor:
+    """One request's view of the store: the ``query`` interface of :class:`Store` over its own cursor."""
+
+    def __init__(self, connection):
+        self.db = connection
+
+    def query(self, sql: str, params: Sequence | None = None) -> tuple[list[str], list[tuple]]:
+        cursor = self.db.execute(sql, params or [])
+        return [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def open_store(db: str | Path) -> Store:
+    """Open ``db`` read-only and check it has the events schema."""
+    store = Store(db, read_only=True)
+    latest = max(number for number, _ in _migrations())
+    version = store.version()
+    if version < latest or "events" not in store.tables():
+        store.close()
+        raise HarbingerError(
+            "H507",
+            f"store {db} has schema version {version}, the API needs {latest} (with the events table)",
+            hint="run 'harbinger run' on it once (that migrates it), then serve it again",
+        )
+    return store
+
+
+def _records(columns: list[str], rows: list[tuple]) -> list[dict]:
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def _bad_request(error: HarbingerError) -> JSONResponse:
+    detail = {"loc": ["query"], "msg": str(error.args[0]), "type": error.code}
+    if error.hint:
+        detail["hint"] = error.hint
+    return JSONResponse(status_code=422, content={"detail": [detail]})
+
+
+def reader(request: Request) -> Iterator[Cursor]:
+    cursor = request.app.state.store.db.cursor()
+    try:
+        yield Cursor(cursor)
+    finally:
+        cursor.close()
+
+
+Reader = Annotated[Cursor, Depends(reader)]
+
+
+def event_filter(
+    since: SinceParam = None,
+    until: UntilParam = None,
+    actor: ActorParam = None,
+    source: ActorParam = None,
+    target: ActorParam = None,
+    type: Annotated[Optional[m.PloverType], Query(description="PLOVER event type.")] = None,
+    mode: Annotated[m.SeriesMode, Query(description="One mode, 'occurred' (asserted + reported) or 'all'.")] = m.SeriesMode.all,
+    quad_class: Annotated[Optional[int], Query(ge=1, le=4, description="QuadClass 1–4.")] = None,
+    place_country: Annotated[Optional[str], Query(min_length=2, max_length=3, description="ISO 3166 alpha-3 of the event's place.")] = None,
+    q: Annotated[Optional[str], Query(min_length=1, max_length=200, description="Text the evidence sentence contains.")] = None,
+    geocoded: Annotated[Optional[bool], Query(description="Only events with (true) or without (false) coordinates.")] = None,
+    article_id: Annotated[Optional[str], Query(max_length=64, description="Events of this article's group.")] = None,
+) -> EventFilter:
+    return EventFilter(
+        since=since, until=until, actor=actor, source=source, target=target,
+        plover_type=type.value if type else None, mode=mode.value, quad_class=quad_class,
+        place_country=place_country.upper() if place_country else None, text=q, geocoded=geocoded, article_id=article_id,
+    )  # fmt: skip
+
+
+Filters = Annotated[EventFilter, Depends(event_filter)]
+
+
+def create_app(db: str | Path) -> FastAPI:
+    store = open_store(db)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        store.close()
+
+    app = FastAPI(
+        title="Harbinger",
+        version="0.1.0",
+        summary="Read-only access to coded political events, dyad series and escalation alerts.",
+        lifespan=lifespan,
+        docs_url=None,  # served below from the bundled Swagger UI instead of a CDN
+        redoc_url=None,
+    )
+    app.state.store = store
+
+    @app.exception_handler(HarbingerError)
+    async def harbinger_error(request: Request, error: HarbingerError) -> JSONResponse:
+        return _bad_request(error)
+
+    @app.get("/api/health", response_model=m.Health, tags=["store"])
+    def health(view: Reader) -> m.Health:
+        _, ((version,),) = view.query("SELECT max(version) FROM schema_version")
+        return m.Health(status="ok", db=str(db), schema_version=version)
+
+    @app.get("/api/stats", response_model=m.Stats, tags=["store"])
+    def stats(view: Reader) -> m.Stats:
+        return m.Stats(**store_overview(view))
+
+    @app.get("/api/articles", response_model=m.Page[m.ArticleSummary], tags=["articles"])
+    def articles(view: Reader, since: SinceParam = None, until: UntilParam = None,
+                 q: Annotated[Optional[str], Query(min_length=1, max_length=200, description="Text the title or body contains.")] = None,
+                 limit: LimitParam = 50, offset: OffsetParam = 0):  # fmt: skip
+        total, columns, rows = list_articles(view, since, until, q, limit, offset)
+        return {"total": total, "limit": limit, "offset": offset, "items": _records(columns, rows)}
+
+    @app.get("/api/articles/{article_id}", response_model=m.ArticleDetail, tags=["articles"])
+    def article(view: Reader, article_id: str):
+        columns, rows = view.query(
+            """SELECT a.id, a.date, a.title, a.url, a.source, a.dateline, a.words, a.canonical_id, a.text, a.body_start,
+                      (SELECT count(*) FROM articles c WHERE c.canonical_id = a.canonical_id) AS copies,
+                      (SELECT list(e.id ORDER BY e.sentence_start, e.id) FROM events e WHERE e.canonical_id = a.canonical_id) AS event_ids
+               FROM articles a WHERE a.id = ?""",
+            [article_id],
+        )
+        if not rows:
+            raise HTTPException(404, f"no article with id '{article_id}'")
+        record = _records(columns, rows)[0]
+        record["event_ids"] = record["event_ids"] or []
+        record["events"] = len(record["event_ids"])
+        return record
+
+    @app.get("/api/events", response_model=m.Page[m.EventSummary], tags=["events"])
+    def events(view: Reader, where: Filters, limit: LimitParam = 50, offset: OffsetParam = 0, order: m.EventOrder = m.EventOrder.newest):
+        total, columns, rows = list_events(view, where, limit, offset, order.value)
+        return {"total": total, "limit": limit, "offset": offset, "items": _records(columns, rows)}
+
+    @app.get("/api/timeline", tags=["events"])
+    def timeline(view: Reader, where: Filters, by: m.Period = m.Period.day) -> list[dict]:
+        """Events matching the same filters as /api/events, counted per period and QuadClass."""
+        return _records(*event_timeline(view, where, by.value))
+
+    @app.get("/api/events/{event_id}", response_model=m.EventDetail, tags=["events"])
+    def event(view: Reader, event_id: str):
+        columns, rows = view.query(
+            """SELECT e.*, a.text AS article_text, a.title AS article_title, a.date AS article_date, a.url AS article_url,
+                      greatest((SELECT count(*) FROM articles c WHERE c.canonical_id = e.canonical_id), 1) AS mentions,
+                      (SELECT list(c.id ORDER BY c.id) FROM articles c WHERE c.canonical_id = e.canonical_id) AS copies
+               FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?""",
+            [event_id],
+        )
+        if not rows:
+            raise HTTPException(404, f"no event with id '{event_id}'")
+        row = _records(columns, rows)[0]
+        return _event_detail(row, load_annotations(view, row["article_id"]))
+
+    @app.get("/api/quotes", response_model=m.QuotePage, tags=["articles"])
+    def quotes(view: Reader, article_id: Annotated[Optional[str], Query(max_length=64)] = None,
+               q: Annotated[Optional[str], Query(min_length=1, max_length=200, description="Text the quote contains.")] = None,
+               limit: LimitParam = 50, offset: OffsetParam = 0):  # fmt: skip
+        """Quotes from the 'quotes' annotations stage; ``available`` is false (and the list empty) when no stage stored any."""
+        _, ((available,),) = view.query("SELECT count(*) > 0 FROM annotations WHERE stage = 'quotes'")
+        clauses, params = ["n.stage = 'quotes'", "json_type(j.value) = 'OBJECT'"], []
+        if article_id:
+            clauses.append("n.article_id = ?")
+            params.append(article_id)
+        if q:
+            clauses.append("contains(lower(coalesce(j.value->>'text', '')), lower(?))")
+            params.append(q)
+        base = f"FROM annotations n, json_each(n.payload) j WHERE {' AND '.join(clauses)}"
+        _, ((total,),) = view.query(f"SELECT count(*) {base}", params)
+        _, rows = view.query(
+            f"""SELECT n.article_id, TRY_CAST(j.value->>'start' AS INTEGER), TRY_CAST(j.value->>'end' AS INTEGER),
+                       j.value->>'text', j.value->>'speaker', j.value::VARCHAR
+                {base} ORDER BY n.article_id, TRY_CAST(j.value->>'start' AS INTEGER) NULLS LAST LIMIT ? OFFSET ?""",
+            params + [limit, offset],
+        )
+        items = [
+            {"article_id": a, "start": s, "end": e, "text": t, "speaker": sp, "fields": json.loads(raw)} for a, s, e, t, sp, raw in rows
+        ]
+        return {"total": total, "limit": limit, "offset": offset, "items": items, "available": bool(available)}
+
+    @app.get("/api/series", response_model=m.Series, tags=["analysis"])
+    def series(view: Reader, source: ActorParam = None, target: ActorParam = None, by: m.Period = m.Period.week,
+               level: m.Level = m.Level.country, mode: m.SeriesMode = m.SeriesMode.occurred,
+               since: SinceParam = None, until: UntilParam = None):  # fmt: skip
+        """A dyad's time series (source/target omitted = any actor on that side), zero-filled between first and last period."""
+        if since and until and (until - since).days > 366 * 50:
+            raise HarbingerError("H508", "since..until spans more than 50 years", hint="narrow the date range")
+        columns, rows = dyad_series(view, source, target, by.value, level.value, mode.value, since, until)
+        points = []
+        for record in _records(columns, rows):
+            points.append(
+                {
+                    "period": record["period"],
+                    "events": record["events"],
+                    "mentions": record["mentions"],
+                    "goldstein_mean": record["goldstein_mean"],
+                    "goldstein_sum": record["goldstein_sum"],
+                    "quad_class": {name: record[name] for name in QUAD_COLUMNS},
+                    "plover": {name: record[name.lower()] for name in PLOVER_TYPES},
+                }
+            )
+        return {"source": source or "*", "target": target or "*", "by": by.value, "level": level.value, "mode": mode.value, "points": points}
+
+    @app.get("/api/dyads", response_model=list[m.Dyad], tags=["analysis"])
+    def dyads(view: Reader, level: m.Level = m.Level.country, mode: m.SeriesMode = m.SeriesMode.occurred,
+              limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20):  # fmt: skip
+        """The busiest directed dyads."""
+        return _records(*top_dyads(view, level.value, mode.value, limit))
+
+    @app.get("/api/alerts", response_model=list[m.Alert], tags=["analysis"])
+    def alerts(view: Reader, since: SinceParam = None, until: UntilParam = None, level: m.Level = m.Level.country,
+               source: ActorParam = None, target: ActorParam = None,
+               threshold: Annotated[float, Query(gt=0, le=100, description="Minimum z-score.")] = 3.0,
+               baseline_weeks: Annotated[int, Query(ge=1, le=520, description="Weeks in the rolling baseline.")] = 8,
+               min_baseline_weeks: Annotated[int, Query(ge=1, le=520, description="Weeks of history needed before a dyad can alert.")] = 4,
+               min_events: Annotated[int, Query(ge=1, le=10_000, description="Occurred events the dyad needs that week.")] = 3,
+               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):  # fmt: skip
+        """Escalation alerts (rolling z-score of weekly conflict counts and summed Goldstein; see harbinger/api/README.md)."""
+        settings = AlertSettings(threshold=threshold, baseline_weeks=baseline_weeks, min_baseline_weeks=min_baseline_weeks, min_events=min_events)
+        columns, rows = escalation_alerts(view, since, until, level.value, settings, source, target)
+        return _records(columns, rows[:limit])
+
+    static = resources.files("harbinger.dashboard").joinpath("static")
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="Harbinger API",
+            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
+
+    @app.get("/", include_in_schema=False)
+    def dashboard() -> FileResponse:
+        return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
+
+    return app
+
+
+def _event_detail(row: dict, annotations: dict[str, list[dict]]) -> dict:
+    text = row["article_text"] or ""
+    lo, hi = row["sentence_start"], row["sentence_end"]
+    summary = {key: row.get(key) for key in m.EventSummary.model_fields}
+    summary["sentence"] = text[lo:hi]
+    timexes_in_sentence = [t for t in annotations["time"] if lo <= t["start"] and t["end"] <= hi]
+    date_trace = next((t for t in timexes_in_sentence if t.get("value") == row["date_value"]), None)
+    if date_trace is None and row["date_from"] == "timex" and timexes_in_sentence:
+        date_trace = timexes_in_sentence[0]
+
+    def actor(side: str) -> dict:
+        start, end = row[f"{side}_start"], row[f"{side}_end"]
+        return {
+            "text": row[f"{side}_text"], "code": row[f"{side}_code"], "country": row[f"{side}_country"], "start": start, "end": end,
+            "trace": find_trace(annotations["actor"], start, end, row[f"{side}_text"], lo, hi),
+        }  # fmt: skip
+
+    return {
+        "event": summary,
+        "article": {"id": row["article_id"], "date": row["article_date"], "title": row["article_title"], "url": row["article_url"]},
+        "sentence": {"kind": "sentence", "start": lo, "end": hi, "text": text[lo:hi]},
+        "spans": evidence_spans(text, row, annotations),
+        "resolution": {
+            "source": actor("source"),
+            "target": actor("target"),
+            "date": {"event_date": row["event_date"], "value": row["date_value"], "precision": row["date_precision"],
+                     "source": row["date_from"], "trace": date_trace},
+            "place": {"text": row["place_text"], "country": row["place_country"], "lat": row["place_lat"], "lon": row["place_lon"],
+                      "trace": find_trace(annotations["place"], None, None, row["place_text"], lo, hi)},
+            "mode": {"mode": row["mode"], "cue": row["mode_cue"]},
+            "cameo_code": row["cameo_code"], "cameo_root": row["cameo_root"], "rule": row["rule"], "confidence": row["confidence"],
+        },  # fmt: skip
+        "copies": row["copies"] or [],
+    }

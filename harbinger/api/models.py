@@ -1,0 +1,221 @@
+"""Typed response models for the JSON API (they are also its OpenAPI schema at ``/docs``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any, Generic, Optional, TypeVar
+
+from pydantic import BaseModel, Field
+
+from harbinger.analysis import LEVELS, MODE_CHOICES, MODES, PERIODS, PLOVER_TYPES
+
+PloverType = Enum("PloverType", {name: name for name in PLOVER_TYPES}, type=str)
+Mode = Enum("Mode", {name: name for name in MODES}, type=str)
+SeriesMode = Enum("SeriesMode", {name: name for name in MODE_CHOICES}, type=str)
+Period = Enum("Period", {name: name for name in PERIODS}, type=str)
+Level = Enum("Level", {name: name for name in LEVELS}, type=str)
+
+
+class EventOrder(str, Enum):
+    newest = "newest"
+    oldest = "oldest"
+    most_hostile = "most_hostile"
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    total: int = Field(description="Rows matching the filters, before limit/offset.")
+    limit: int
+    offset: int
+    items: list[T]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    date: Optional[date]
+    title: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+    dateline: Optional[str]
+    words: Optional[int]
+    canonical_id: str = Field(description="The article's near-duplicate group (itself if it is the canonical copy).")
+    copies: int = Field(description="Stored articles in this article's near-duplicate group.")
+    events: int = Field(description="Events coded from this article's group.")
+
+
+class ArticleDetail(ArticleSummary):
+    text: str
+    body_start: int
+    event_ids: list[str]
+
+
+class EventSummary(BaseModel):
+    id: str
+    article_id: str
+    canonical_id: str
+    event_date: Optional[date]
+    date_value: Optional[str]
+    source_code: Optional[str]
+    source_country: Optional[str]
+    target_code: Optional[str]
+    target_country: Optional[str]
+    plover_type: str
+    cameo_code: Optional[str]
+    goldstein: Optional[float]
+    quad_class: Optional[int] = Field(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
+    mode: str
+    place_text: Optional[str]
+    place_country: Optional[str]
+    place_lat: Optional[float]
+    place_lon: Optional[float]
+    confidence: Optional[float]
+    sentence: Optional[str] = Field(description="The evidence sentence.")
+    mentions: int = Field(description="Stored articles (near-duplicate copies included) that carry this event.")
+
+
+class Span(BaseModel):
+    kind: str = Field(description="source, target, trigger, actor, time or place.")
+    start: int = Field(description="Character offset into the article text.")
+    end: int
+    text: str
+    label: Optional[str] = Field(None, description="What the span resolved to: an actor code, a time value, a country.")
+
+
+class ActorResolution(BaseModel):
+    text: Optional[str]
+    code: Optional[str]
+    country: Optional[str]
+    start: Optional[int]
+    end: Optional[int]
+    trace: Optional[dict[str, Any]] = Field(None, description="The actors stage's record for this mention, if stored.")
+
+
+class DateResolution(BaseModel):
+    event_date: Optional[date]
+    value: Optional[str]
+    precision: Optional[str]
+    source: Optional[str] = Field(description="'timex' (a time expression governs the trigger) or 'dct' (the article date).")
+    trace: Optional[dict[str, Any]] = Field(None, description="The time stage's record for the governing expression, if stored.")
+
+
+class PlaceResolution(BaseModel):
+    text: Optional[str]
+    country: Optional[str]
+    lat: Optional[float]
+    lon: Optional[float]
+    trace: Optional[dict[str, Any]] = Field(None, description="The place stage's record for this place, if stored.")
+
+
+class ModeResolution(BaseModel):
+    mode: str
+    cue: Optional[str]
+
+
+class Resolution(BaseModel):
+    source: ActorResolution
+    target: ActorResolution
+    date: DateResolution
+    place: PlaceResolution
+    mode: ModeResolution
+    cameo_code: Optional[str]
+    cameo_root: Optional[str]
+    rule: Optional[str]
+    confidence: Optional[float]
+
+
+class ArticleRef(BaseModel):
+    id: str
+    date: Optional[date]
+    title: Optional[str]
+    url: Optional[str]
+
+
+class EventDetail(BaseModel):
+    event: EventSummary
+    article: ArticleRef
+    sentence: Span = Field(description="The evidence sentence (kind 'sentence'), offsets into the article text.")
+    spans: list[Span] = Field(description="Trigger, source, target and the actor/time/place spans inside the sentence.")
+    resolution: Resolution
+    copies: list[str] = Field(description="Ids of every stored article in the event's near-duplicate group.")
+
+
+class Quote(BaseModel):
+    article_id: str
+    start: Optional[int]
+    end: Optional[int]
+    text: Optional[str]
+    speaker: Optional[str]
+    fields: dict[str, Any] = Field(description="The quotes stage's full record.")
+
+
+class QuotePage(Page[Quote]):
+    available: bool = Field(description="False when the store has no 'quotes' annotations stage: then items is always empty.")
+
+
+class SeriesPoint(BaseModel):
+    period: date = Field(description="First day of the day/ISO week (Monday)/month.")
+    events: int
+    mentions: int
+    goldstein_mean: Optional[float]
+    goldstein_sum: float
+    quad_class: dict[str, int] = Field(description="Event counts per QuadClass: verbal_coop, material_coop, verbal_conflict, material_conflict.")
+    plover: dict[str, int] = Field(description="Event counts per PLOVER type.")
+
+
+class Series(BaseModel):
+    source: str = Field(description="Source actor, '*' for any.")
+    target: str = Field(description="Target actor, '*' for any.")
+    by: str
+    level: str
+    mode: str = Field(description="'occurred' (asserted + reported), 'all', or one mode.")
+    points: list[SeriesPoint]
+
+
+class Dyad(BaseModel):
+    source: str
+    target: str
+    events: int
+    conflict_events: int
+    goldstein_mean: Optional[float]
+    first_date: Optional[date]
+    last_date: Optional[date]
+
+
+class Alert(BaseModel):
+    source: str
+    target: str
+    week: date
+    week_end: date
+    metric: str = Field(description="conflict_events or goldstein_sum.")
+    value: float
+    baseline_mean: float
+    baseline_sd: float
+    baseline_weeks: int
+    events: int = Field(description="Occurred events of the dyad that week.")
+    score: float
+    threshold: float
+    evidence_count: int
+    evidence_ids: list[str] = Field(description="Event ids that drove the metric, most hostile first (capped).")
+
+
+class Stats(BaseModel):
+    articles: int
+    canonical_articles: int
+    events: int
+    dated_events: int
+    geocoded_events: int
+    first_event_date: Optional[date]
+    last_event_date: Optional[date]
+    events_by_mode: dict[str, int]
+    events_by_type: dict[str, int]
+    events_by_quad_class: dict[str, int]
+    quotes_available: bool
+
+
+class Health(BaseModel):
+    status: str
+    db: str
+    schema_version: int

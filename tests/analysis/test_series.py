@@ -1,0 +1,121 @@
+from datetime import date
+
+import pytest
+
+from harbinger.analysis import PLOVER_TYPES, dyad_series, top_dyads
+from harbinger.errors import HarbingerError
+
+MONDAY = date(2022, 1, 3)
+
+
+def as_dicts(result):
+    columns, rows = result
+    return [dict(zip(columns, row)) for row in rows]
+
+
+def test_dyad_series_counts_only_occurred_events_by_default(store, rows):
+    rows.event(date(2022, 1, 4), mode="asserted")
+    rows.event(date(2022, 1, 5), mode="reported")
+    rows.event(date(2022, 1, 5), mode="conditional", plover="ASSAULT", goldstein=-10, quad=4)
+    rows.event(date(2022, 1, 6), mode="denied")
+    (week,) = as_dicts(dyad_series(store, "RUS", "UKR"))
+    assert week["period"] == MONDAY
+    assert (week["events"], week["accuse"], week["assault"], week["material_conflict"]) == (2, 2, 0, 0)
+
+
+@pytest.mark.parametrize("mode, expected", [("conditional", 1), ("denied", 1), ("planned", 0), ("all", 4), ("occurred", 2)])
+def test_dyad_series_gives_each_mode_its_own_series(store, rows, mode, expected):
+    for kind in ("asserted", "reported", "conditional", "denied"):
+        rows.event(date(2022, 1, 4), mode=kind)
+    weeks = as_dicts(dyad_series(store, "RUS", "UKR", mode=mode))
+    assert sum(w["events"] for w in weeks) == expected
+    assert all(w["series"] == mode for w in weeks)
+
+
+def test_dyad_series_zero_fills_quiet_periods(store, rows):
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 1, 25))
+    weeks = as_dicts(dyad_series(store, "RUS", "UKR", by="week"))
+    assert [w["events"] for w in weeks] == [1, 0, 0, 1]
+    assert weeks[1]["goldstein_sum"] == 0 and weeks[1]["goldstein_mean"] is None
+
+
+@pytest.mark.parametrize("by, periods", [("day", 22), ("week", 4), ("month", 1)])
+def test_dyad_series_periods(store, rows, by, periods):
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 1, 25))
+    assert len(as_dicts(dyad_series(store, "RUS", "UKR", by=by))) == periods
+
+
+def test_dyad_series_counts_near_duplicates_once_with_mentions(store, rows):
+    original = rows.article(date(2022, 1, 4))
+    rows.article(date(2022, 1, 4), canonical_id=original)
+    rows.article(date(2022, 1, 5), canonical_id=original)
+    rows.event(date(2022, 1, 4), article_id=original)
+    rows.event(date(2022, 1, 4))
+    (week,) = as_dicts(dyad_series(store, "RUS", "UKR"))
+    assert (week["events"], week["mentions"]) == (2, 4)
+
+
+def test_dyad_series_goldstein_mean_and_sum(store, rows):
+    rows.event(date(2022, 1, 4), goldstein=-2.0)
+    rows.event(date(2022, 1, 4), plover="ASSAULT", goldstein=-10.0, quad=4)
+    rows.event(date(2022, 1, 4), plover="CONSULT", goldstein=1.0, quad=1)
+    (week,) = as_dicts(dyad_series(store, "RUS", "UKR"))
+    assert (week["goldstein_sum"], week["goldstein_mean"]) == (-11.0, round(-11 / 3, 3))
+    assert (week["verbal_coop"], week["verbal_conflict"], week["material_conflict"]) == (1, 1, 1)
+
+
+def test_dyad_series_is_directed_and_matches_codes_at_code_level(store, rows):
+    rows.event(date(2022, 1, 4), source="RUS", target="UKR")
+    rows.event(date(2022, 1, 4), source="UKR", target="RUS")
+    rows.event(date(2022, 1, 4), source="UKR", target="RUS")
+    assert as_dicts(dyad_series(store, "UKR", "RUS"))[0]["events"] == 2
+    assert as_dicts(dyad_series(store, "UKRGOV", "RUSGOV", level="code"))[0]["events"] == 2
+    assert as_dicts(dyad_series(store, "UKR", "RUS", level="code")) == []
+
+
+def test_dyad_series_without_dyad_is_the_whole_timeline(synthetic):
+    weeks = as_dicts(dyad_series(synthetic, mode="all"))
+    (total,) = synthetic.db.execute("SELECT count(*) FROM events").fetchone()
+    assert sum(w["events"] for w in weeks) == total
+    assert weeks[0]["source"] == "*" and len(weeks) == 12
+
+
+def test_dyad_series_respects_since_and_until(store, rows):
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 2, 1))
+    weeks = as_dicts(dyad_series(store, "RUS", "UKR", since=date(2022, 1, 10), until=date(2022, 2, 6)))
+    assert weeks[0]["period"] == date(2022, 1, 10) and weeks[-1]["period"] == date(2022, 1, 31)
+    assert sum(w["events"] for w in weeks) == 1
+
+
+def test_dyad_series_has_a_column_per_plover_type(store, rows):
+    rows.event(date(2022, 1, 4))
+    columns, _ = dyad_series(store, "RUS", "UKR")
+    assert [c for c in columns if c.upper() in PLOVER_TYPES] == [t.lower() for t in PLOVER_TYPES]
+
+
+@pytest.mark.parametrize(
+    "kwargs, code",
+    [({"by": "year"}, "H501"), ({"mode": "maybe"}, "H502"), ({"level": "region"}, "H503"),
+     ({"since": date(2022, 2, 1), "until": date(2022, 1, 1)}, "H504")],
+)  # fmt: skip
+def test_dyad_series_rejects_bad_arguments(store, kwargs, code):
+    with pytest.raises(HarbingerError) as caught:
+        dyad_series(store, "RUS", "UKR", **kwargs)
+    assert caught.value.code == code
+
+
+def test_dyad_series_on_empty_store_is_empty(store):
+    assert dyad_series(store, "RUS", "UKR")[1] == []
+
+
+def test_top_dyads_orders_by_volume_and_skips_unknown_and_self(store, rows):
+    rows.event(date(2022, 1, 4), source="RUS", target="UKR")
+    rows.event(date(2022, 1, 4), source="RUS", target="UKR")
+    rows.event(date(2022, 1, 4), source="USA", target="RUS", quad=1, goldstein=1.0)
+    rows.event(date(2022, 1, 4), source="USA", target="USA")
+    rows.event(date(2022, 1, 4), source="RUS", target="UKR", mode="planned")
+    dyads = as_dicts(top_dyads(store))
+    assert [(d["source"], d["target"], d["events"], d["conflict_events"]) for d in dyads] == [("RUS", "UKR", 2, 2), ("USA", "RUS", 1, 0)]
