@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB ?= out/demo.duckdb
 
-.PHONY: setup demo test bench lock docs clean
+.PHONY: setup browser demo test bench lock docs clean
 
 setup: $(STAMP)
 
@@ -22,7 +22,16 @@ demo: setup
 	$(BIN)/harbinger stats --db $(DEMO_DB)
 	$(BIN)/harbinger eval --gold data/gold/seed.gold.json
 
-test: setup
+# The dashboard's browser tests drive Debian's Chromium (never a downloaded browser build).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package to run the dashboard browser tests"; \
+	  fi; }
+
+test: setup browser
 	$(BIN)/python -m pytest
 
 bench: setup
