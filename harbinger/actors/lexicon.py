@@ -59,7 +59,9 @@ class Entry:
             if active:
                 best = max(active, key=lambda r: r.start or date.min)
                 return best.code, best
-        elif self.roles and self.default is None:
+        elif self.roles:
+            # No article date: a person is coded by the latest office the dictionary knows, as news mostly
+            # reports people while they hold office.
             best = max(self.roles, key=lambda r: r.start or date.min)
             return best.code, best
         return self.default, None
@@ -84,8 +86,12 @@ class Lexicon:
     actors: Dictionary  # shipped: Phoenix records plus Harbinger's supplement
     people: Dictionary  # shipped: Wikidata office holders (2022)
     agents: dict[str, str]  # "troops" -> "~MIL"
+    agent_heads: frozenset[str]  # last word of every agent phrase, to skip noun phrases fast
     countries: dict[str, str]  # name, demonym or capital key -> ISO3
     capitals: dict[str, str]  # capital key -> ISO3
+    country_codes: frozenset[str]  # every ISO3 code the country table knows
+    surnames: dict[str, list[Entry]]  # last word of a person's main name -> people (office holders and Phoenix)
+    first_names: dict[str, str]  # "emily" -> "female", from US Census first-name lists
     first_words: frozenset[str]  # first word of every multi-word name, to skip hopeless starts fast
     max_words: int
 
@@ -106,12 +112,23 @@ def _read_lines(name: str) -> list:
 @lru_cache(maxsize=1)
 def shipped_lexicon() -> Lexicon:
     """The package's dictionaries, built once per process."""
+    countries: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    table = _read_lines("countries.jsonl")
+    for iso3, info in table:
+        for name in info["names"]:
+            countries.setdefault(name, iso3)
+        for capital in info["capitals"]:
+            capitals.setdefault(capital, iso3)
     actors = Dictionary()
-    for record in _read_lines("phoenix_actors.jsonl"):
-        roles = tuple(Role(code, _day(a), _day(b)) for code, a, b in record["roles"])
-        actors.add(Entry(tuple(record["names"]), f"phoenix:{record['source']}", record["code"], roles, person=bool(roles)))
+    # Harbinger's supplement first: it corrects Phoenix entries (CNN coded "MED" with no country).
     for entry in read_user_dictionary(resources.files(DATA).joinpath("harbinger_actors.csv"), source="harbinger_actors.csv"):
         actors.add(entry)
+    for record in _read_lines("phoenix_actors.jsonl"):
+        roles = tuple(Role(code, _day(a), _day(b)) for code, a, b in record["roles"])
+        # Dated roles mark people in these files, except on country records (Ukraine's Soviet-era code).
+        person = bool(roles) and not any(n in countries for n in record["names"])
+        actors.add(Entry(tuple(record["names"]), f"phoenix:{record['source']}", record["code"], roles, person=person))
     people = Dictionary()
     for record in _read_lines("officeholders.jsonl"):
         roles = tuple(Role(code, _day(a), _day(b), title) for code, a, b, title in record["roles"])
@@ -119,20 +136,23 @@ def shipped_lexicon() -> Lexicon:
     agents = dict(_read_lines("agents.jsonl"))
     with resources.files(DATA).joinpath("harbinger_agents.csv").open(encoding="utf-8") as handle:
         agents.update((row["phrase"], row["code"]) for row in csv.DictReader(l for l in handle if not l.startswith("#")))
-    countries: dict[str, str] = {}
-    capitals: dict[str, str] = {}
-    for iso3, info in _read_lines("countries.jsonl"):
-        for name in info["names"]:
-            countries.setdefault(name, iso3)
-        for capital in info["capitals"]:
-            capitals.setdefault(capital, iso3)
+    surnames: dict[str, list[Entry]] = {}
+    holders = {id(e): e for found in people.entries.values() for e in found}
+    holders.update({id(e): e for found in actors.entries.values() for e in found if e.person})
+    for entry in holders.values():
+        for last in {n.split()[-1] for n in entry.names[:1] if " " in n}:
+            surnames.setdefault(last, []).append(entry)
     names = list(actors.entries) + list(people.entries)
     return Lexicon(
         actors=actors,
         people=people,
         agents=agents,
+        agent_heads=frozenset(k.rsplit(" ", 1)[-1] for k in agents),
         countries=countries,
         capitals=capitals,
+        country_codes=frozenset(iso3 for iso3, _ in table),
+        surnames=surnames,
+        first_names=dict(_read_lines("first_names.jsonl")),
         first_words=frozenset(n.split(" ", 1)[0] for n in names),
         max_words=min(8, max(len(n.split()) for n in names)),
     )
@@ -145,7 +165,7 @@ def read_user_dictionary(path, source: str | None = None) -> list[Entry]:
     try:
         text = path.read_text(encoding="utf-8") if hasattr(path, "read_text") else Path(path).read_text(encoding="utf-8")
     except OSError as err:
-        raise HarbingerError("H301", f"cannot read actor dictionary {path_text}: {err.strerror}") from err
+        raise HarbingerError("H601", f"cannot read actor dictionary {path_text}: {err.strerror}") from err
     if path_text.endswith((".yaml", ".yml")):
         import yaml
 
@@ -158,7 +178,7 @@ def read_user_dictionary(path, source: str | None = None) -> list[Entry]:
     for number, row in enumerate(rows, start=1):
         if not isinstance(row, dict) or not row.get("name") or not row.get("code"):
             raise HarbingerError(
-                "H302", f"{path_text}: entry {number} needs a name and a code", hint=f"fields: {', '.join(USER_FIELDS)}"
+                "H602", f"{path_text}: entry {number} needs a name and a code", hint=f"fields: {', '.join(USER_FIELDS)}"
             )
         aliases = row.get("aliases") or []
         if isinstance(aliases, str):
@@ -166,7 +186,7 @@ def read_user_dictionary(path, source: str | None = None) -> list[Entry]:
         try:
             role = Role(str(row["code"]).strip().upper(), _day(row.get("from")), _day(row.get("to")), row.get("role") or None)
         except ValueError as err:
-            raise HarbingerError("H303", f"{path_text}: entry {number}: bad date ({err})", hint="write dates as YYYY-MM-DD") from err
+            raise HarbingerError("H603", f"{path_text}: entry {number}: bad date ({err})", hint="write dates as YYYY-MM-DD") from err
         names = tuple(dict.fromkeys(phrase_key(n) for n in [row["name"], *aliases]))
         dated = role.start is not None or role.end is not None
         entries.append(Entry(names, source, None if dated else role.code, (role,), person=bool(role.title)))

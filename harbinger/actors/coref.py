@@ -1,0 +1,130 @@
+"""Rule-based in-document coreference: pronouns to the earlier mention they stand for.
+
+Reads the candidates, their resolutions and the parse; returns, for each
+pronoun, the index of its antecedent mention. The rules are the classic
+salience ones (Lappin and Leass, Hobbs, simplified): a he/she pronoun takes a
+person, they/them/their a group, organisation or country; agreement in gender
+and number filters; recency, grammatical subjecthood and how often an entity
+was already mentioned rank what is left. A pronoun is never bound to a noun in
+its own clause that it could not refer to (the object of the same verb).
+Mentions that name an earlier one again ("Blinken" after "Antony Blinken") are
+linked by the resolver; this module only adds the pronouns.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy
+from spacy.tokens import Doc
+
+from harbinger.actors.finder import Candidate
+from harbinger.actors.resolver import Resolution
+
+WINDOW_SENTENCES = 3
+PLURAL_KINDS = {"group"}
+COLLECTIVE_LABELS = {"ORG", "GPE", "NORP"}
+
+
+def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resolution]) -> dict[int, int]:
+    """Pronoun candidate index -> antecedent candidate index (only for pronouns with an acceptable antecedent)."""
+    sentence_of = numpy.cumsum(doc.to_array("SENT_START") == 1)
+    root = list(range(len(candidates)))  # union-find over candidates, so chain size and gender are shared
+    size = [1] * len(candidates)
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            root[a] = b
+            size[b] += size[a]
+
+    for i, result in enumerate(resolutions):
+        if result.antecedent is not None:
+            union(i, result.antecedent)
+    genders: dict[int, str] = {}
+    person = [False] * len(candidates)
+    for i, candidate in enumerate(candidates):
+        antecedent = resolutions[i].antecedent
+        person[i] = candidate.label == "PERSON" or (antecedent is not None and person[antecedent])
+        if candidate.gender and candidate.kind != "pronoun":
+            genders.setdefault(find(i), candidate.gender)
+    links: dict[int, int] = {}
+    for i, pronoun in enumerate(candidates):
+        if pronoun.kind != "pronoun":
+            continue
+        here = int(sentence_of[pronoun.head])
+        best, best_score = None, -math.inf
+        for j in range(i - 1, -1, -1):
+            other = candidates[j]
+            there = int(sentence_of[other.head])
+            if here - there > WINDOW_SENTENCES:
+                break
+            if other.end > pronoun.start or not _agrees(pronoun, other, person[j], genders.get(find(j))):
+                continue
+            if there == here and _same_clause_argument(doc, pronoun, other):
+                continue
+            score = _salience(doc, pronoun, other, here - there, size[find(j)])
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None:
+            links[i] = best
+            union(i, best)
+            if pronoun.gender in {"male", "female"}:
+                genders.setdefault(find(best), pronoun.gender)
+    return links
+
+
+def _agrees(pronoun: Candidate, other: Candidate, is_person: bool, chain_gender: str | None) -> bool:
+    if pronoun.gender == "plural":
+        if other.kind == "pronoun":
+            return other.gender == "plural"
+        return other.kind in PLURAL_KINDS or other.label in COLLECTIVE_LABELS and not is_person
+    if other.kind == "pronoun":
+        return other.gender == pronoun.gender and (chain_gender is None or chain_gender == pronoun.gender)
+    if not is_person:
+        return False
+    gender = chain_gender or other.gender
+    return gender is None or gender == pronoun.gender
+
+
+def _same_clause_argument(doc: Doc, pronoun: Candidate, other: Candidate) -> bool:
+    """Binding: "he" is not the object of the verb whose subject or object it is itself (reflexives aside)."""
+    if doc[pronoun.head].lower_.endswith(("self", "selves")):
+        return False
+    p, o = doc[pronoun.head], doc[other.head]
+    return p.head == o.head and p.dep_ != "poss"
+
+
+def _salience(doc: Doc, pronoun: Candidate, other: Candidate, distance: int, chain_size: int) -> float:
+    token = doc[other.head]
+    score = -2.0 * distance
+    subject = token.dep_ in {"nsubj", "nsubjpass"} or token.dep_ == "conj" and token.head.dep_ in {"nsubj", "nsubjpass"}
+    if subject:
+        score += 2.0
+        if doc[_verb_of(token)].dep_ == "ROOT":
+            score += 1.0  # the main clause's subject outranks one in an embedded clause ("after Putin called")
+    if subject and distance == 0 and doc[pronoun.head].dep_ == "poss" and _verb_of(token) == _verb_of(doc[pronoun.head]):
+        score += 2.0  # "Sherman and other officials will meet their counterparts": a possessive looks to its clause's subject
+    if token.dep_ == "appos" or token.head.dep_ in {"nsubj", "nsubjpass"} and token.dep_ == "compound":
+        score += 1.0
+    if other.kind in {"titled", "name"} and other.label == "PERSON":
+        score += 0.5
+    if pronoun.gender == "plural":
+        score += 1.5 if other.kind == "group" or other.gender == "plural" else (-1.0 if other.label == "GPE" else 0.0)
+    score += 0.7 * math.log(chain_size)
+    score -= 0.3 * math.log1p(abs(pronoun.head - other.head))
+    return score
+
+
+def _verb_of(token):
+    """The verb whose clause holds the token (its nearest verbal ancestor, or the root)."""
+    while token.head != token and token.pos_ not in {"VERB", "AUX"}:
+        token = token.head
+    return token.i
+

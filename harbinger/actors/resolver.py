@@ -1,0 +1,288 @@
+"""Decide the actor code of each candidate span, and record every step that decided it.
+
+Reads :class:`~harbinger.actors.finder.Candidate` values (never the text) and
+the dictionaries, and returns a :class:`Resolution` per candidate. The order is
+the one issue 3 fixes: user dictionary → title and nationality stated in the
+text → people already named in this document → shipped person dictionaries
+with date-ranged roles at the article's date → agent words with a nationality
+→ organisation, country, demonym or capital names → unresolved, with the reason.
+Pronouns are left to :mod:`harbinger.actors.coref`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from harbinger.actors.finder import Candidate, Piece
+from harbinger.actors.lexicon import Dictionary, Entry, Lexicon, phrase_key
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
+# Country synonyms that inside a longer name mean a continent ("South America", "Latin American").
+CONTINENT_WORDS = {"america", "american"}
+# How sure each kind of evidence makes us; coarse on purpose, they order alternatives rather than claim calibration.
+CONFIDENCE = {
+    "user": 0.95,
+    "title_stated": 0.9,
+    "title_context": 0.6,
+    "memory": 0.85,
+    "person": 0.8,
+    "group": 0.85,
+    "metonym": 0.75,
+    "name": 0.9,
+}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    code: str | None
+    name: str
+    role: str | None
+    resolved_by: tuple[str, ...]
+    confidence: float
+    antecedent: int | None = None  # index of the earlier candidate this one names again
+
+
+def combine(base: str, agent: str) -> str:
+    """Phoenix agent codes: ``~GOV`` appends a sector to a bare country; ``IGO~`` puts a prefix in front."""
+    if agent.endswith("~"):
+        return agent[:-1] + base
+    sector = agent.lstrip("~")
+    return base + sector if len(base) == 3 else base
+
+
+class Resolver:
+    """Resolves one document's candidates in text order, remembering the people it has met."""
+
+    def __init__(self, lexicon: Lexicon, user: Dictionary, day: date | None, context: tuple[str, str] | None, doc: Doc):
+        self.lexicon = lexicon
+        self.user = user
+        self.day = day
+        self.context = context  # (ISO3, where it came from: "dateline" or "most mentioned")
+        self.doc = doc  # read only for the dependency label of a candidate's head
+        self.memory: dict[str, tuple[int, Resolution]] = {}
+
+    def resolve(self, index: int, candidate: Candidate) -> Resolution:
+        if candidate.kind == "pronoun":
+            return Resolution(None, candidate.text, None, (), 0.0)
+        if candidate.kind == "titled":
+            result = self._titled(candidate)
+        elif candidate.kind == "group":
+            result = self._group(candidate)
+        else:
+            result = self._name(candidate)
+        # People are remembered even when uncoded, so "Boccaletti" later joins "Anthony Boccaletti"'s chain.
+        if (candidate.label == "PERSON" or candidate.kind == "titled") and result.antecedent is None:
+            self._remember(index, candidate.name.text, result)
+        return result
+
+    # -- the steps -------------------------------------------------------------------------------
+
+    def _user(self, key: str) -> Resolution | None:
+        for entry in self.user.lookup(key):
+            code, role = entry.code_at(self.day)
+            if code:
+                return Resolution(code, _display(entry, key), role.title if role else None, (f"user_dictionary:{entry.source}",), CONFIDENCE["user"])
+        return None
+
+    def _titled(self, candidate: Candidate) -> Resolution:
+        key = phrase_key(candidate.name.text)
+        found = self._user(key)
+        if found:
+            return found
+        stated = self._stated_actor(candidate.modifiers)
+        if stated is not None:
+            base, piece, trace = stated
+            code = combine(base, candidate.agent_code)
+            steps = (f"title:{candidate.title}", f"stated:{piece.text}", *trace)
+            return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
+        remembered = self._memory(key)
+        if remembered is not None and remembered.code is None:
+            remembered = None
+        known = remembered or self._person(phrase_key(f"{candidate.title} {candidate.name.text}")) or self._person(key, "PERSON")
+        if known is not None:
+            name = known.name if known.antecedent is not None else candidate.name.text
+            return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent)
+        if self.context is not None:
+            iso3, where = self.context
+            code = combine(iso3, candidate.agent_code)
+            steps = (f"title:{candidate.title}", f"country_from:{where}")
+            return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_context"])
+        return Resolution(None, candidate.name.text, candidate.title, (f"unresolved:title '{candidate.title}' without a country",), 0.0)
+
+    def _group(self, candidate: Candidate) -> Resolution:
+        stated = self._stated_actor(candidate.modifiers)
+        if stated is None:
+            return Resolution(None, candidate.text, candidate.title, ("unresolved:no code for the group's nationality",), 0.0)
+        base, piece, trace = stated
+        code = combine(base, candidate.agent_code)
+        return Resolution(code, candidate.text, None, (f"agent:{candidate.title}", f"stated:{piece.text}", *trace), CONFIDENCE["group"])
+
+    def _name(self, candidate: Candidate, as_modifier: bool = False) -> Resolution:
+        key = phrase_key(candidate.name.text)
+        for attempt in _variants(key):
+            found = self._user(attempt) or self._memory(attempt)
+            if found is not None:
+                return found
+            if candidate.label == "PERSON":
+                found = self._person(attempt, candidate.label) or self._actor(attempt, candidate)
+            else:  # a place or organisation name is looked up as one before any person who shares it
+                found = self._actor(attempt, candidate) or self._person(attempt, candidate.label)
+            if found:
+                return found if found.antecedent is not None else replace(found, name=candidate.name.text)
+        if candidate.label != "PERSON":
+            partial = self._partial(candidate)
+            if partial is not None:
+                return partial
+        reason = "person not in any dictionary and no title in the text" if candidate.label == "PERSON" else "no dictionary entry"
+        return Resolution(None, candidate.name.text, None, (f"unresolved:{reason}",), 0.0)
+
+    def _partial(self, candidate: Candidate) -> Resolution | None:
+        """An unknown organisation named after a known place or people ("Nigerian Union of Teachers" -> NGA), with a
+        sector when one of its words is an agent ("Montenegro Assembly")."""
+        words = phrase_key(candidate.name.text).split()
+        if len(words) < 2:
+            return None
+        for size in range(len(words) - 1, 0, -1):
+            for first in range(len(words) - size + 1):
+                part = " ".join(words[first : first + size])
+                if part in CONTINENT_WORDS:
+                    continue
+                found = self._name_of_modifier(Candidate(0, 0, part, "name", "", Piece(0, 0, part, "", 0), None, None, (), 0))
+                if found.code and not found.resolved_by[0].startswith(("document_memory", "person_dictionary")):
+                    rest = words[:first] + words[first + size :]
+                    agent = next((self.lexicon.agents[w] for w in reversed(rest) if w in self.lexicon.agents), None)
+                    code = combine(found.code, agent) if agent else found.code
+                    steps = (f"partial_name:{part}", *found.resolved_by) + ((f"agent:{agent}",) if agent else ())
+                    return Resolution(code, candidate.name.text, None, steps, CONFIDENCE["name"] - 0.3)
+        return None
+
+    def _memory(self, key: str) -> Resolution | None:
+        remembered = self.memory.get(key)
+        if remembered is None:
+            return None
+        index, result = remembered
+        steps = (f"document_memory:{result.name}",) + (() if result.code else ("unresolved:the person named earlier has no code",))
+        return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"] if result.code else 0.0, index)
+
+    def _person(self, key: str, label: str = "") -> Resolution | None:
+        found = self._office_holder(key, self.lexicon.people.lookup(key), "")
+        if found:
+            return found
+        for entry in self.lexicon.actors.lookup(key):
+            if entry.person:
+                code, role = entry.code_at(self.day)
+                if code:
+                    ranged = "dated role" if role else "default role"
+                    return Resolution(code, _display(entry, key), None, (f"person_dictionary:{entry.source}@{self.day} ({ranged})",), CONFIDENCE["person"])
+        if label == "PERSON" and " " not in key:
+            return self._by_surname(key)
+        return None
+
+    def _by_surname(self, key: str) -> Resolution | None:
+        """A bare surname names the one person with it who held a dated role on the day (or the only one known)."""
+        entries = self.lexicon.surnames.get(key, [])
+        active = []
+        for entry in entries:
+            code, role = entry.code_at(self.day)
+            if role is not None and self.day is not None:
+                active.append((entry, code, role))
+        if len({e.names[0] for e, _, _ in active}) == 1:
+            entry, code, role = active[0]
+        elif not active and len(entries) == 1 and entries[0].code_at(self.day)[0]:
+            entry = entries[0]
+            code, role = entry.code_at(self.day)
+        else:
+            return None
+        steps = (f"person_dictionary:{entry.source}@{self.day} (surname of {entry.names[0].title()})",)
+        return Resolution(code, key.title(), role.title if role else None, steps, CONFIDENCE["person"] - 0.1)
+
+    def _office_holder(self, key: str, entries: list[Entry], how: str) -> Resolution | None:
+        options = []
+        for entry in entries:
+            code, role = entry.code_at(self.day)
+            if code:
+                options.append((entry, code, role))
+        if not options:
+            return None
+        iso3 = self.context[0] if self.context else None
+        entry, code, role = max(options, key=lambda o: (o[1][:3] == iso3, o[2].start or date.min))
+        steps = (f"person_dictionary:{entry.source}@{self.day}{how}",)
+        return Resolution(code, _display(entry, key), role.title if role else None, steps, CONFIDENCE["person"])
+
+    def _actor(self, key: str, candidate: Candidate) -> Resolution | None:
+        for entry in self.lexicon.actors.lookup(key):
+            code, _ = entry.code_at(self.day)
+            if not code or candidate.label == "PERSON" and key in self.lexicon.countries:
+                continue  # "Doris" the person is not the Greek region a country record lists
+            if len(code) == 3 and key in self.lexicon.capitals and self.doc[candidate.head].dep_ in SUBJECT_DEPS:
+                return Resolution(code + "GOV", candidate.name.text, None, (f"capital_metonym:{entry.source}",), CONFIDENCE["metonym"])
+            return Resolution(code, candidate.name.text, None, (f"actor_dictionary:{entry.source}",), CONFIDENCE["name"])
+        iso3 = self.lexicon.countries.get(key) or self.lexicon.capitals.get(key)
+        if iso3 and candidate.label != "PERSON":
+            return Resolution(iso3, candidate.name.text, None, ("country_name",), CONFIDENCE["name"])
+        return None
+
+    def _stated_actor(self, modifiers: tuple[Piece, ...]) -> tuple[str, Piece, tuple[str, ...]] | None:
+        """The code of the nationality or organisation written next to a title: "NATO", "Russian", "White House"."""
+        ranked = sorted(modifiers, key=lambda p: (p.label == "PERSON", -p.start))
+        for piece in ranked:
+            probe = Candidate(piece.start, piece.end, piece.text, "name", piece.label, piece, None, None, (), piece.token)
+            found = self._name_of_modifier(probe)
+            if found.code:
+                return found.code, piece, found.resolved_by
+        return None
+
+    def _name_of_modifier(self, probe: Candidate) -> Resolution:
+        key = phrase_key(probe.name.text)
+        for attempt in _variants(key):
+            found = self._user(attempt) or self._memory(attempt) or self._person(attempt, probe.label)
+            if found is not None and found.code is None:
+                found = None
+            if found is None:
+                for entry in self.lexicon.actors.lookup(attempt):
+                    code, _ = entry.code_at(self.day)
+                    if code:
+                        found = Resolution(code, probe.text, None, (f"actor_dictionary:{entry.source}",), CONFIDENCE["name"])
+                        break
+            if found is None and (attempt in self.lexicon.countries):
+                found = Resolution(self.lexicon.countries[attempt], probe.text, None, ("country_name",), CONFIDENCE["name"])
+            if found:
+                return found
+        return Resolution(None, probe.text, None, (), 0.0)
+
+    def _remember(self, index: int, name: str, result: Resolution) -> None:
+        key = phrase_key(name)
+        words = key.split()
+        for alias in {key, words[-1]} if len(words) > 1 else {key}:
+            self.memory.setdefault(alias, (index, result))
+
+
+def _variants(key: str) -> list[str]:
+    """The name as written, without a leading "the", and singular ("Russians" -> "russian")."""
+    bare = re.sub(r"^the ", "", re.sub(r"'s?$", "", key))
+    out = [key] if bare == key else [key, bare]
+    if bare.endswith("s") and len(bare) > 3:
+        out.append(bare[:-1])
+    return out
+
+
+def _display(entry: Entry, key: str) -> str:
+    return key.title() if key else entry.names[0].title()
+
+
+def context_country(lexicon: Lexicon, dateline: str | None, names: list[str]) -> tuple[str, str] | None:
+    """The country a story is about when a title has no nationality: its dateline's, else the most mentioned one."""
+    if dateline:
+        key = phrase_key(dateline.split(",")[0])
+        iso3 = lexicon.capitals.get(key) or lexicon.countries.get(key)
+        if iso3:
+            return iso3, "dateline"
+    counts = Counter(lexicon.countries[k] for k in map(phrase_key, names) if k in lexicon.countries)
+    if counts:
+        return counts.most_common(1)[0][0], "most mentioned country"
+    return None
