@@ -7,13 +7,20 @@ often mislabels or misses: a country name that opens an organisation's name
 region name whatever its label ("Bermuda" tagged PERSON), facilities tagged
 ORG ("Henderson Executive Airport"), proper-noun runs outside any entity that
 the gazetteer knows ("in Reading"), multi-word region and alias phrases
-("Baltic states") and demonyms ("Ukrainian border", "Russians"). Returns
-:class:`PlaceMention` values in text order without overlaps, the longer span
-winning. The gazetteer only says which words are names; codes are the
+("Baltic states"), demonyms ("Ukrainian border", "Russians"), names a cue
+vouches for ("Reading resident", "Yemen-based", "Wellhouse Lane, Winchester"),
+names with a place suffix ("in Seongbuk-gu") and later repeats of a place the
+story already named, including the bare feature word ("the Channel" after
+"English Channel"). Returns :class:`PlaceMention` values in text order without
+overlaps, the longer span winning, followed by "cue" mentions: phrases that
+only hint at a country ("Democratic primary"), which the resolver uses as
+context. The gazetteer only says which words are names; codes are the
 resolver's job.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -25,9 +32,18 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels the small model gives to place names by mistake; a whole-entity country or region name overrides them.
 MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 # Last words that make an ORG entity a facility.
-FACILITY_HEADS = {"Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor"}
+FACILITY_HEADS = {
+    "Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor",
+    "Hospital", "Lane", "Road", "Street", "Avenue", "Boulevard",
+}
+# An election happens in the country it is named after; a war or crisis ("Iraq War veteran") need not.
+ELECTION_WORDS = {"election", "elections", "primary", "primaries", "caucus", "caucuses", "referendum"}
+# Labels under which the small model files facilities: "Kuwait Maitree Hospital" ORG, "Wellhouse Lane" PERSON.
+FACILITY_MISLABELS = ("ORG", "PERSON")
 # Common nouns that announce a place name: "the city of X", "X province".
-AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality"}
+AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality", "island"}
+# Words after a name that say it is a place: "Reading resident", "a Toowoomba native", "the Yemen-based group".
+PLACE_CUES_AFTER = {"resident", "residents", "native", "natives"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via"}
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
@@ -46,6 +62,8 @@ class PlaceFinder:
         demonyms = sorted(d for d in gazetteer.demonyms if " " in d)
         self.phrases.add("LEXICON", list(tokenizer.pipe(multiword)))
         self.phrases.add("DEMONYM", list(tokenizer.pipe(demonyms)))
+        self.cue_phrases = PhraseMatcher(tokenizer.vocab)
+        self.cue_phrases.add("CUE", list(tokenizer.pipe(sorted(gazetteer.country_cues))))
 
     def __call__(self, doc: Doc) -> list[PlaceMention]:
         article = doc._.article
@@ -63,15 +81,17 @@ class PlaceFinder:
             if span.start_char >= body_start:
                 found.append(self._mention(span, "demonym" if match_id == demonym_id else "lexicon"))
         found += [m for m in self._untagged_names(doc, body_start) if not _is_person_word(m, person_words)]
+        found += self._suffixed_names(doc, body_start)
         for token in doc:
             if token.idx >= body_start and token.text[:1].isupper() and self.gazetteer.demonym_country(token.text):
                 if not (token.i > 0 and doc[token.i - 1].text in _WIDER_NAME_HEADS):
                     found.append(self._mention(doc[token.i : token.i + 1], "demonym"))
         chosen = _without_overlaps(found)
+        chosen = _without_overlaps(chosen + self._echoes(doc, body_start, chosen, person_words))
         if article is not None and article.dateline is not None:
             line = article.dateline
             chosen.insert(0, PlaceMention(line.start, line.end, line.text, "dateline"))
-        return chosen
+        return chosen + self._cues(doc, body_start)
 
     def _from_entity(self, ent: Span) -> list[PlaceMention]:
         span = _trim(ent)
@@ -95,10 +115,11 @@ class PlaceFinder:
             found = self._from_entity_parts(before) + self._from_entity_parts(after)
             if found:
                 return found
-        if ent.label_ == "ORG" and span[-1].text in FACILITY_HEADS:
+        if ent.label_ in FACILITY_MISLABELS and span[-1].text in FACILITY_HEADS:
             return [self._mention(span, "entity", "FAC")]
-        if ent.label_ == "ORG":
-            for size in (3, 2, 1):  # "United States Democratic Party" → "United States"
+        if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in ELECTION_WORDS):
+            # "United States Democratic Party" → "United States"; "(2020) US Presidential Election" → "US"
+            for size in (3, 2, 1):
                 if len(span) > size and self.gazetteer.names_country(span[:size].text):
                     return [self._mention(span[:size], "entity", "GPE")]
         return []
@@ -138,8 +159,81 @@ class PlaceFinder:
             run = doc[i:end]
             if not token.is_sent_start and self._vouched(run):
                 found.append(self._mention(run, "gazetteer"))
+            elif not token.is_sent_start:  # "US Presidential Election" left untagged: the country that opens it
+                prefix = next((run[:size] for size in (3, 2, 1) if len(run) > size and self.gazetteer.names_country(run[:size].text)), None)
+                if prefix is not None:
+                    found.append(self._mention(prefix, "gazetteer"))
             i = end
+        # A capitalised word the tagger took for a verb or noun: "Reading resident".
+        for token in doc:
+            if token.idx >= body_start and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start:
+                run = doc[token.i : token.i + 1]
+                if token.pos_ != "PROPN" and _cue_after(run) and self.gazetteer.largest_city(token.text):
+                    found.append(self._mention(run, "gazetteer"))
         return found
+
+    def _suffixed_names(self, doc: Doc, body_start: int) -> list[PlaceMention]:
+        """Names the gazetteer may lack but whose suffix says they are places, used as places: "in Seongbuk-gu"."""
+        found = []
+        suffixes = self.gazetteer.place_suffixes
+        for token in doc[:-2]:
+            if token.idx < body_start or not token.text[:1].isupper() or token.whitespace_:
+                continue
+            hyphen, suffix = doc[token.i + 1], doc[token.i + 2]
+            if hyphen.text == "-" and not hyphen.whitespace_ and suffix.lower_ in suffixes:
+                span = doc[token.i : token.i + 3]
+                if _after_preposition(span) in LOCATIVE_PREPOSITIONS or _name_after(span):
+                    found.append(self._mention(span, "suffix"))
+        return found
+
+    def _echoes(self, doc: Doc, body_start: int, chosen: list[PlaceMention], person_words: set[str]) -> list[PlaceMention]:
+        """Later (or earlier) uses of a place the story names elsewhere that the tagger missed: "Reading resident",
+        "Groom is located in …", and the bare feature word of a multi-word name ("the Channel")."""
+        names: dict[tuple[str, ...], str] = {}
+        for mention in chosen:
+            if mention.source in ("demonym", "cue") or mention.text in person_words or not self._echoable(mention):
+                continue
+            words = tuple(mention.text.split())
+            names.setdefault(words, mention.text)
+            if len(words) > 1 and words[-1] in self.gazetteer.feature_words:
+                names.setdefault(words[-1:], mention.text)
+        if not names:
+            return []
+        taken = {i for m in chosen for i in range(m.start, m.end)}
+        found = []
+        for token in doc:
+            if token.idx < body_start or token.idx in taken or not token.text[:1].isupper():
+                continue
+            for words, source in names.items():
+                span = doc[token.i : token.i + len(words)]
+                if tuple(t.text for t in span) != words or any(t.idx in taken for t in span):
+                    continue
+                if token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_:
+                    continue  # "Reading the report, …"
+                if not _stands_alone(span):
+                    continue
+                found.append(replace(self._mention(span, "echo"), echo_of=source))
+                taken.update(t.idx for t in span)
+                break
+        return found
+
+    def _echoable(self, mention: PlaceMention) -> bool:
+        """Only a name that is surely a place may be repeated: one the gazetteer knows, or one the text
+        calls a place ("the electoral district of Groom", "Otranto, Italy"). A tagger's guess is not
+        enough: repeating it would repeat its mistakes ("Caudipteryx")."""
+        gaz = self.gazetteer
+        if mention.area_noun or mention.qualifier or gaz.names_area(mention.text):
+            return True
+        population = gaz.largest_city(mention.text)  # a small town's name is often also a firm's or a person's
+        return population >= UNTAGGED_TOWN_MIN_POPULATION or bool(population and mention.located)
+
+    def _cues(self, doc: Doc, body_start: int) -> list[PlaceMention]:
+        cues = self.gazetteer.country_cues
+        return [
+            PlaceMention(span.start_char, span.end_char, span.text, "cue", echo_of=cues[span.text])
+            for span in self.cue_phrases(doc, as_spans=True)
+            if span.start_char >= body_start
+        ]
 
     def _vouched(self, run: Span) -> bool:
         gaz = self.gazetteer
@@ -161,8 +255,46 @@ def _area_noun(span: Span) -> str:
 
 
 def _place_context(span: Span) -> bool:
-    """Whether the words around a span say it is a place: "in X", "to X", "the city of X", "X province"."""
-    return _after_preposition(span) in LOCATIVE_PREPOSITIONS or bool(_area_noun(span))
+    """Whether the words around a span say it is a place: "in X", "to X", "the city of X", "X province",
+    "X resident", "X-based", or "Y, X," after another name ("Wellhouse Lane, Winchester,")."""
+    return _after_preposition(span) in LOCATIVE_PREPOSITIONS or bool(_area_noun(span)) or _cue_after(span) or _qualifies_name(span)
+
+
+def _cue_after(span: Span) -> bool:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in PLACE_CUES_AFTER:
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+
+
+def _qualifies_name(span: Span) -> bool:
+    """Whether the span is the "X" of "Name, X," or "Name, X.": the way news narrows a street or town."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != "," or not doc[span.start - 2].text[:1].isupper():
+        return False
+    if doc[span.start - 2].pos_ != "PROPN":
+        return False
+    return span.end == len(doc) or doc[span.end].is_punct
+
+
+def _stands_alone(span: Span) -> bool:
+    """Whether a repeated name is not part of a longer name of something else ("Reading Football Club")."""
+    doc = span.doc
+    if any(t.ent_type_ for t in span):
+        ents = [e for e in doc.ents if e.start <= span.start < e.end or e.start < span.end <= e.end]
+        for ent in ents:
+            trimmed = _trim(ent)
+            if ent.label_ not in PLACE_LABELS and trimmed is not None and (trimmed.start, trimmed.end) != (span.start, span.end):
+                return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text == "-" and not _cue_after(span):
+        return False  # "Sea-Eye": part of a hyphenated name
+    # "Judge Jackson", "UH Mānoa", "On Cinema": a capitalised neighbour makes it part of a longer name.
+    # A sentence's first word counts only if it could be a name ("Judge Jackson", not "The Channel").
+    return not any(
+        t is not None and t.text[:1].isupper() and (not t.is_sent_start or t.pos_ in ("PROPN", "NOUN")) for t in (before, after)
+    )
 
 
 def _named_as_place(span: Span) -> bool:

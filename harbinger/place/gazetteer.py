@@ -49,6 +49,10 @@ def _rows(path: Path):
         yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def _optional_rows(path: Path):
+    return _rows(path) if path.exists() else iter(())
+
+
 def _number(value: str) -> float | None:
     return float(value) if value else None
 
@@ -96,6 +100,10 @@ class Gazetteer:
         for row in _rows(folder / "demonyms.tsv"):
             self.demonyms[row["form"]] = row["country"]
         self.not_places = {row["name"] for row in _rows(folder / "not_places.tsv")}
+        # Added after the first release: a user's own folder may lack them.
+        self.feature_words = {row["word"] for row in _optional_rows(folder / "feature_words.tsv")}
+        self.place_suffixes = {row["suffix"] for row in _optional_rows(folder / "place_suffixes.tsv")}
+        self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
 
     def _add(self, kind: str, name: str, entry: Entry) -> None:
         bucket = self.by_name[kind].setdefault(fold(name), [])

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-# What the finder saw: a named place, the article's dateline, a demonym or a region phrase.
-SOURCES = ("entity", "dateline", "demonym", "lexicon")
+# What the finder saw: a named place, the article's dateline, a demonym, a region phrase, a name the
+# gazetteer vouches for, a name marked by a place suffix ("Seongbuk-gu"), a repeat of a place found
+# elsewhere in the story ("the Channel" after "English Channel"), or a phrase that only hints at a
+# country ("Democratic primary") and is context, never a place of its own.
+SOURCES = ("entity", "dateline", "demonym", "lexicon", "gazetteer", "suffix", "echo", "cue")
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,7 @@ class PlaceMention:
     qualifier: str = ""  # "Texas" in "Paris, Texas": the name right after a comma
     located: bool = False  # the words around it say it is a place ("in X", "the city of X", "X province")
     area_noun: str = ""  # the kind of place the text calls it: "state" in "Washington state", "city" in "the city of X"
+    echo_of: str = ""  # for an echo, the text of the mention it repeats; for a cue, the country it hints at
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,11 @@ Reads :class:`PlaceMention` values and the offline :class:`Gazetteer`; adds
 nothing to text. Names that can mean one thing only (countries, aliases,
 regions, demonyms) are settled first and give the document's country context;
 then ambiguous names are scored by population, capital status, a ", Region"
-qualifier, that context and the dateline. A name the gazetteer does not know
-falls back to the document's main country with a low confidence.
+qualifier, that context (plus weak country cues such as "Democratic primary")
+and the dateline. A repeat of an earlier place ("the Channel", "Reading
+resident") takes that place's answer. A name the gazetteer does not know
+falls back to the document's main country with a low confidence. Cue mentions
+are context only and are not returned.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ AREA_NOUN_KINDS = {
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest"}
 # A demonym usually names an actor ("Chinese government"), so it says less about where the story is than a place name.
 DEMONYM_CONTEXT_WEIGHT = 0.5
+# A cue phrase ("Democratic primary") says even less: enough to tip "Georgia" with no other place in the story.
+CUE_CONTEXT_WEIGHT = 0.5
 # Generic words after a name that say what kind of area it is ("Santa Barbara County").
 AREA_WORDS = {"County", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
 
@@ -54,6 +59,8 @@ class PlaceResolver:
         self.gazetteer = gazetteer
 
     def __call__(self, mentions: list[PlaceMention]) -> list[Place]:
+        cues = [m for m in mentions if m.source == "cue"]
+        mentions = [m for m in mentions if m.source != "cue"]
         settled: dict[int, Place] = {}
         for index, mention in enumerate(mentions):
             place = self._unambiguous(mention)
@@ -63,19 +70,28 @@ class PlaceResolver:
         for place in settled.values():
             if place.country:
                 context[place.country] += DEMONYM_CONTEXT_WEIGHT if place.role == "demonym" else 1.0
+        for cue in cues:
+            context[cue.echo_of] += CUE_CONTEXT_WEIGHT
+        echoes = [index for index, mention in enumerate(mentions) if mention.source == "echo" and index not in settled]
         for index, mention in enumerate(mentions):
-            if index not in settled:
+            if index not in settled and index not in echoes:
                 settled[index] = self._scored(mention, context)
                 if settled[index].country and settled[index].resolved_by != "context:document":
                     context[settled[index].country] += 1
         main = context.most_common(1)[0][0] if context else None
-        places = []
-        for index, mention in enumerate(mentions):
-            place = settled[index]
-            if place.country is None and place.kind == "unknown" and main and _placed(mention):
-                place = replace(place, country=main, resolved_by="context:document", confidence=0.3)
-            places.append(place)
-        return places
+        for index in settled:
+            settled[index] = _fallback(mentions[index], settled[index], main)
+        for index in echoes:  # after the fallback, so a repeat of "Groom" gets what the first "Groom" got
+            settled[index] = _fallback(mentions[index], self._echo(mentions[index], mentions, settled, context), main)
+        return [settled[index] for index in range(len(mentions))]
+
+    def _echo(self, mention: PlaceMention, mentions: list[PlaceMention], settled: dict[int, Place], context: Counter) -> Place:
+        """A repeat takes the answer of the place it repeats ("the Channel" is the English Channel)."""
+        for index, other in enumerate(mentions):
+            if other.text == mention.echo_of and other.source != "echo" and index in settled:
+                place = settled[index]
+                return replace(place, start=mention.start, end=mention.end, text=mention.text, resolved_by=f"echo:{place.resolved_by}")
+        return self._scored(mention, context)
 
     def _unambiguous(self, mention: PlaceMention) -> Place | None:
         gaz = self.gazetteer
@@ -181,6 +197,13 @@ class PlaceResolver:
         if within.kind == "admin" and within.admin1:
             return [o for o in options if o.entry.admin1 == within.admin1]
         return [o for o in options if o.entry.country == within.country and o.entry.kind != "country"]
+
+
+def _fallback(mention: PlaceMention, place: Place, main: str | None) -> Place:
+    """An unknown name clearly used as a place stands in the story's main country, with a low confidence."""
+    if place.country is None and place.kind == "unknown" and main and _placed(mention):
+        return replace(place, country=main, resolved_by="context:document", confidence=0.3)
+    return place
 
 
 def _placed(mention: PlaceMention) -> bool:

@@ -67,3 +67,51 @@ def test_finder_spans_slice_the_article_text(annotate):
 )
 def test_finder_skips_names_that_are_not_places_here(annotate, text, not_a_place):
     assert not_a_place not in [p.text for p in annotate(text)._.places]
+
+
+@pytest.mark.parametrize(
+    "text, span, country",
+    [
+        ("A man was stabbed in Reading, England. Police named a Reading resident as the suspect.", "Reading", "GBR"),
+        ("The bus hit a bridge on Wellhouse Lane, Winchester, on Tuesday.", "Winchester", "GBR"),
+        ("His phone was last active in Seongbuk-gu, north of the river in Seoul.", "Seongbuk-gu", "KOR"),
+        ("The transition began after the 2020 US Presidential Election on November 3.", "US", "USA"),
+        ("The 2020 US Presidential Election was held on November 3.", "US", "USA"),
+    ],
+)
+def test_finder_recovers_names_a_cue_vouches_for(annotate, text, span, country):
+    places = [p for p in annotate(text)._.places if p.text == span]
+    assert places and all(p.country == country for p in places)
+
+
+@pytest.mark.parametrize(
+    "text, facility, country",
+    [
+        ("She was treated at Hartford Hospital in Connecticut.", "Hartford Hospital", "USA"),
+        ("The bus hit a bridge on Wellhouse Lane, Winchester, on Tuesday.", "Wellhouse Lane", "GBR"),
+    ],
+)
+def test_finder_takes_hospitals_and_streets_as_facilities(annotate, text, facility, country):
+    assert place_named(annotate(text), facility).country == country
+
+
+def test_finder_repeats_the_bare_feature_word_of_a_named_place(annotate):
+    doc = annotate("He crossed the English Channel on a hoverboard. It was his second attempt to cross the Channel.")
+    echo = [p for p in doc._.places if p.text == "Channel"]
+    assert echo and echo[0].resolved_by.startswith("echo:") and echo[0].kind == "region"
+
+
+@pytest.mark.parametrize(
+    "text, not_a_place",
+    [
+        ("He was born in Jackson, Mississippi. Later Judge Jackson ruled on the case.", (57, 64)),
+        ("Voters in the electoral district of Groom went to the polls. Reading the results took hours.", (61, 68)),
+    ],
+)
+def test_finder_does_not_repeat_a_place_name_inside_another_name(annotate, text, not_a_place):
+    assert not_a_place not in [(p.start, p.end) for p in annotate(text)._.places]
+
+
+def test_finder_keeps_country_cues_out_of_the_places(annotate):
+    doc = annotate("He dropped out ahead of the Democratic primary debate in Georgia.")
+    assert "Democratic primary" not in [p.text for p in doc._.places]

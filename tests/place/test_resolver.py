@@ -63,3 +63,21 @@ def test_resolver_records_why_and_how_sure(annotate):
     place = place_named(annotate("The summit was held in Paris on Friday."), "Paris")
     assert place.resolved_by.startswith("gazetteer:")
     assert 0.5 <= place.confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("He dropped out ahead of the Democratic primary debate scheduled for November 20 in Georgia.", "USA"),
+        ("Protesters gathered outside the parliament in Georgia on Friday.", "GEO"),
+    ],
+)
+def test_resolver_lets_a_country_cue_tip_an_ambiguous_name(annotate, text, country):
+    assert place_named(annotate(text), "Georgia").country == country
+
+
+def test_resolver_gives_a_repeat_the_answer_of_the_first_mention(annotate):
+    doc = annotate("Voters in the Australian electoral district of Groom go to the polls. Groom is located in the state of Queensland.")
+    grooms = [p for p in doc._.places if p.text == "Groom"]
+    assert [p.country for p in grooms] == ["AUS", "AUS"]
+    assert grooms[1].resolved_by.startswith("echo:")

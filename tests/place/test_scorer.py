@@ -10,9 +10,15 @@ from harbinger.eval import evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACE_GOLD = ROOT / "tests" / "data" / "place_wikinews.jsonl"
+# Built before the stage's second round of changes from articles the first set does not use, and
+# scored only before and after that round, never tuned on: the honest figure.
+BLIND_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind.jsonl"
 
-# Measured 0.944 (203 of 215) when the set was built; fail loudly well before a real regression hides.
-CORPUS_COUNTRY_FLOOR = 0.91
+# Measured 0.944 (203 of 215) when the set was built, 0.981 (211 of 215) after the second round,
+# which was tuned on this set's errors; fail loudly well before a real regression hides.
+CORPUS_COUNTRY_FLOOR = 0.96
+# Measured 0.867 (91 of 105) both before and after the second round.
+BLIND_COUNTRY_FLOOR = 0.84
 
 
 def _row(rows, metric):
@@ -31,3 +37,11 @@ def test_score_places_on_wikinews_stays_above_floor(nlp_place):
     row = _row(rows, "corpus places: country (span and code)")
     assert row.n >= 200
     assert row.tp / row.n >= CORPUS_COUNTRY_FLOOR
+
+
+@pytest.mark.slow
+def test_score_places_on_blind_wikinews_stays_above_floor(nlp_place):
+    rows = evaluate(BLIND_GOLD, nlp_place, only=["place"])
+    row = _row(rows, "corpus places: country (span and code)")
+    assert row.n >= 100
+    assert row.tp / row.n >= BLIND_COUNTRY_FLOOR
