@@ -53,4 +53,4 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Forma
             table.add_column(str(column), overflow="fold")
         for record in records:
             table.add_row(*("" if record[c] is None else str(record[c]) for c in columns))
-        Console(file=out, width=max(100, Console().width)).print(table)
+        Console(file=out, width=max(140, Console().width)).print(table)

@@ -71,5 +71,7 @@ def _jsonl_doc(record: dict, where: str) -> GoldDoc:
     # Harbinger's own hand-checked sets name their format; the third-party files are told apart by their fields.
     kind = record.get("gold_format") or ("cameo" if "cameo_code" in record else "plover")
     day = None if record.get("date_is_placeholder") else parse_date(record.get("date"))
-    article = Article.create(record["text"], day, origin=f"{where} {record.get('id', '')}".strip())
+    article = Article.create(
+        record["text"], day, title=record.get("title"), url=record.get("url"), origin=f"{where} {record.get('id', '')}".strip()
+    )
     return GoldDoc(kind, article, record)
