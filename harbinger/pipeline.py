@@ -96,7 +96,7 @@ def process(
     """Annotate articles batch by batch. A doc a component cannot handle is reported in ``problems`` and dropped."""
     timings = timings if timings is not None else Timings()
     problems = problems if problems is not None else []
-    for batch in _batched(articles, batch_size):
+    for batch in batched(articles, batch_size):
         start = time.perf_counter()
         docs = [make_doc(nlp, article) for article in batch]
         timings.add("tokenizer", time.perf_counter() - start)
@@ -122,7 +122,7 @@ def _run_component(name: str, component, docs: list[Doc], problems: list[Problem
         return survivors
 
 
-def _batched(items: Iterable, size: int) -> Iterator[list]:
+def batched(items: Iterable, size: int) -> Iterator[list]:
     batch = []
     for item in items:
         batch.append(item)

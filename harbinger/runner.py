@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -19,7 +19,7 @@ from harbinger.annotation import doc_to_dict
 from harbinger.dedupe import DEFAULT_THRESHOLD, Deduper, DedupeResult
 from harbinger.errors import Problem, Severity
 from harbinger.models import Article
-from harbinger.pipeline import DEFAULT_BATCH_SIZE, Timings, harbinger_stages, process
+from harbinger.pipeline import DEFAULT_BATCH_SIZE, Timings, batched, harbinger_stages, process
 from harbinger.readers import ReadOptions, read_paths
 from harbinger.store import Store, StoredArticle
 
@@ -101,7 +101,7 @@ def run(
     deduper.seed(store.dedupe_seed())
     start = time.perf_counter()
     try:
-        for batch in _article_batches(read_paths(paths, read_options), batch_size, summary):
+        for batch in batched(_articles(read_paths(paths, read_options), summary), batch_size):
             _store_batch(batch, store, nlp, deduper, summary)
             summary.seconds = time.perf_counter() - start
             if progress:
@@ -115,20 +115,15 @@ def run(
     return summary
 
 
-def _article_batches(items: Iterable[Article | Problem], size: int, summary: RunSummary):
-    batch: list[Article] = []
+def _articles(items: Iterable[Article | Problem], summary: RunSummary) -> Iterator[Article]:
+    """Pass articles on; count them, and log problems in the summary."""
     for item in items:
         if isinstance(item, Problem):
             summary.problems.append(item)
             summary.skipped += item.severity is Severity.ERROR
             continue
         summary.read += 1
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+        yield item
 
 
 def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Deduper, summary: RunSummary) -> None:

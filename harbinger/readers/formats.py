@@ -7,10 +7,11 @@ record, so one bad line never stops the good ones around it.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 from harbinger.errors import Problem
 from harbinger.models import Article
@@ -25,56 +26,53 @@ Item = Article | Problem
 _SEED_HEADER = re.compile(r"\s*date\s+(?P<date>\S+)\s+")
 
 
-def _decoded(source: Source) -> Iterator[Item | str]:
-    text, problems = decode(source)
+def text_reader(read: Callable[[str, Source, ReadOptions], Iterator[Item]]) -> Callable[[Source, ReadOptions], Iterator[Item]]:
+    """Wrap a reader of decoded text: decoding problems are reported and undecodable sources skipped."""
+
+    @functools.wraps(read)
+    def reader(source: Source, opts: ReadOptions) -> Iterator[Item]:
+        text, problems = decode(source)
+        yield from problems
+        if text is not None:
+            yield from read(text, source, opts)
+
+    return reader
+
+
+def _emit(article: Article | None, problems: list[Problem]) -> Iterator[Item]:
     yield from problems
-    if text is not None:
-        yield text
+    if article:
+        yield article
 
 
 @readers.register("seed")
-def read_seed(source: Source, opts: ReadOptions) -> Iterator[Item]:
-    for text in _decoded(source):
-        if isinstance(text, Problem):
-            yield text
-            continue
-        header = _SEED_HEADER.match(text)
-        if not header:
-            yield Problem.make("H111", f"{source.name}:1")
-            continue
-        article, problems = article_from_text(text, header["date"], source.name, opts, body_start=header.end())
-        yield from problems
-        if article:
-            yield article
+@text_reader
+def read_seed(text: str, source: Source, opts: ReadOptions) -> Iterator[Item]:
+    header = _SEED_HEADER.match(text)
+    if not header:
+        yield Problem.make("H111", f"{source.name}:1")
+        return
+    yield from _emit(*article_from_text(text, header["date"], source.name, opts, body_start=header.end()))
 
 
 @readers.register("text")
-def read_plain_text(source: Source, opts: ReadOptions) -> Iterator[Item]:
+@text_reader
+def read_plain_text(text: str, source: Source, opts: ReadOptions) -> Iterator[Item]:
     """A bare story with no metadata: kept, flagged as undated."""
-    for text in _decoded(source):
-        if isinstance(text, Problem):
-            yield text
-            continue
-        body_start = len(text) - len(text.lstrip())
-        article, problems = article_from_text(text, None, source.name, opts, body_start=body_start)
-        yield from problems
-        if article:
-            yield article
+    body_start = len(text) - len(text.lstrip())
+    yield from _emit(*article_from_text(text, None, source.name, opts, body_start=body_start))
 
 
 @readers.register("jsonl")
-def read_jsonl(source: Source, opts: ReadOptions) -> Iterator[Item]:
-    for text in _decoded(source):
-        if isinstance(text, Problem):
-            yield text
-            continue
-        if text.lstrip().startswith("["):
-            yield from _read_json_array(text, source.name, opts)
-            continue
-        # Only "\n" ends a JSON line: U+2028 and friends are legal inside JSON strings.
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                yield from _record_from_json(line.rstrip("\r"), f"{source.name}:{number}", opts)
+@text_reader
+def read_jsonl(text: str, source: Source, opts: ReadOptions) -> Iterator[Item]:
+    if text.lstrip().startswith("["):
+        yield from _read_json_array(text, source.name, opts)
+        return
+    # Only "\n" ends a JSON line: U+2028 and friends are legal inside JSON strings.
+    for number, line in enumerate(text.split("\n"), start=1):
+        if line.strip():
+            yield from _record_from_json(line.rstrip("\r"), f"{source.name}:{number}", opts)
 
 
 def _read_json_array(text: str, name: str, opts: ReadOptions) -> Iterator[Item]:
@@ -100,28 +98,22 @@ def _from_mapping(record: object, where: str, opts: ReadOptions) -> Iterator[Ite
     if not isinstance(record, dict):
         yield Problem.make("H112", where, kind=type(record).__name__)
         return
-    article, problems = article_from_record(record, where, opts)
-    yield from problems
-    if article:
-        yield article
+    yield from _emit(*article_from_record(record, where, opts))
 
 
 @readers.register("csv")
-def read_csv(source: Source, opts: ReadOptions) -> Iterator[Item]:
+@text_reader
+def read_csv(text: str, source: Source, opts: ReadOptions) -> Iterator[Item]:
     csv.field_size_limit(max(opts.max_chars * 4, 1 << 20))
-    for text in _decoded(source):
-        if isinstance(text, Problem):
-            yield text
-            continue
-        dialect = "excel-tab" if source.suffix == ".tsv" else "excel"
-        rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-        columns = rows.fieldnames or []
-        if opts.text_field not in columns:
-            yield Problem.make("H106", f"{source.name}:1", field=opts.text_field, present=", ".join(columns) or "none")
-            continue
-        for row in rows:
-            # line_num is the physical line the row ended on: right for one-line rows, near enough for quoted ones.
-            yield from _from_mapping({k: v for k, v in row.items() if k is not None}, f"{source.name}:{rows.line_num}", opts)
+    dialect = "excel-tab" if source.suffix == ".tsv" else "excel"
+    rows = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+    columns = rows.fieldnames or []
+    if opts.text_field not in columns:
+        yield Problem.make("H106", f"{source.name}:1", field=opts.text_field, present=", ".join(columns) or "none")
+        return
+    for row in rows:
+        # line_num is the physical line the row ended on: right for one-line rows, near enough for quoted ones.
+        yield from _from_mapping({k: v for k, v in row.items() if k is not None}, f"{source.name}:{rows.line_num}", opts)
 
 
 @readers.register("parquet")
@@ -146,19 +138,17 @@ def read_parquet(source: Source, opts: ReadOptions) -> Iterator[Item]:
 
 
 @readers.register("html")
-def read_html(source: Source, opts: ReadOptions) -> Iterator[Item]:
+@text_reader
+def read_html(html: str, source: Source, opts: ReadOptions) -> Iterator[Item]:
     import trafilatura
 
-    for html in _decoded(source):
-        if isinstance(html, Problem):
-            yield html
-            continue
-        extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
-        text = getattr(extracted, "text", None) if extracted is not None else None
-        if not text or not text.strip():
-            yield Problem.make("H114", source.name)
-            continue
-        article, problems = article_from_text(
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(extracted, "text", None) if extracted is not None else None
+    if not text or not text.strip():
+        yield Problem.make("H114", source.name)
+        return
+    yield from _emit(
+        *article_from_text(
             text,
             getattr(extracted, "date", None),
             source.name,
@@ -167,6 +157,4 @@ def read_html(source: Source, opts: ReadOptions) -> Iterator[Item]:
             url=getattr(extracted, "url", None),
             source=getattr(extracted, "sitename", None),
         )
-        yield from problems
-        if article:
-            yield article
+    )
