@@ -69,7 +69,9 @@ def build_code_table(shared: Path) -> list[dict]:
                     "name": rec["name"],
                     "level": rec["level"],
                     "root_code": rec["root_code"],
-                    "goldstein": rec["goldstein"],
+                    # GDELT's value; 1213 exists only in ICEWS, so its ICEWS value fills the gap
+                    "goldstein": rec["goldstein"] or rec["goldstein_icews"],
+                    "goldstein_source": "gdelt" if rec["goldstein"] else "icews",
                     "quad_class": QUAD_BY_ROOT[rec["root_code"]],
                     "plover_event": event,
                     "plover_mode": mode,

@@ -41,7 +41,7 @@ class Tables:
     verbs: dict[str, list[dict]]
     lexicon: dict
     agent_nouns: frozenset[str]
-
+    word_sets: dict  # mode cue sets, event nouns and pattern-only blocks, built once
     def code(self, cameo: str) -> CameoCode:
         """The table row for a CAMEO code; an unknown code is a data error, so it says which one."""
         try:
@@ -54,7 +54,15 @@ class Tables:
         return row.plover if row else None
 
     def mode_words(self, name: str) -> frozenset[str]:
-        return frozenset(self.lexicon["modes"][name])
+        return self.word_sets[name]
+
+    @property
+    def event_nouns(self) -> dict[str, str]:
+        return self.word_sets["event_nouns"]
+
+    @property
+    def pattern_only_blocks(self) -> frozenset[str]:
+        return self.word_sets["pattern_only_blocks"]
 
 
 def _data_dir() -> Path:
@@ -84,13 +92,19 @@ def load_tables(folder: str | None = None) -> Tables:
     patterns = json.loads((base / "verb_patterns.json").read_text(encoding="utf-8"))
     lexicon = json.loads((base / "lexicon.json").read_text(encoding="utf-8"))
     agents = (base / "agent_nouns.txt").read_text(encoding="utf-8").split("\n")
+    word_sets = {name: frozenset(words) for name, words in lexicon["modes"].items()}
+    word_sets["event_nouns"] = {k: v for k, v in lexicon["event_nouns"].items() if not k.startswith("_")}
+    word_sets["pattern_only_blocks"] = frozenset(lexicon["pattern_only_blocks"]["blocks"])
+    word_sets["expanded"] = {}  # pattern word -> the words it matches, filled as patterns are tried
+    word_sets["pattern_index"] = {}  # block number -> first pattern word -> pattern numbers
     return Tables(
+        word_sets=word_sets,
         codes=_read_codes(base / "cameo_codes.csv"),
         synsets={name: frozenset(words) for name, words in patterns["synsets"].items()},
         blocks=patterns["blocks"],
         verbs=patterns["verbs"],
         lexicon=lexicon,
-        agent_nouns=frozenset(a.strip() for a in agents if a.strip() and not a.startswith("#")),
+        agent_nouns=frozenset(a.strip() for a in agents if a.strip() and not a.startswith("#")) | frozenset(lexicon["extra_agent_nouns"]),
     )
 
 

@@ -1,0 +1,206 @@
+"""Decide the CAMEO code of a predicate from the verb patterns and the lexicon.
+
+Verbs are looked up by lemma (with their particle: "rule out", "meet with")
+in PETRARCH2's CAMEO verb dictionary; the most specific pattern whose nouns
+and prepositional phrases appear around the verb wins. With no pattern, the
+verb's own code, then its block's code, then Harbinger's defaults apply.
+Event nouns take their code from the lexicon. A code PLOVER has no type for
+(plain statements) is no event: there is no fallback code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from harbinger.events.finder import Predicate
+from harbinger.events.tables import Tables
+
+
+@dataclass(frozen=True)
+class Coding:
+    cameo: str
+    reverse: bool  # the pattern swaps roles ("A faces criticism from B": B criticises A)
+    rule: str
+
+
+# Pattern nouns are matched inside the verb's own phrases: its object noun phrase, its prepositional
+# phrases (and its object's), its subject — never in clauses it embeds ("consider reducing troops").
+OBJECT_DEPS = {"dobj", "dative", "attr", "oprd", "acomp", "prt", "advmod", "npadvmod"}
+CUT_DEPS = {"prep", "acl", "relcl", "advcl", "ccomp", "xcomp", "conj", "cc", "punct", "appos"}
+
+Words = list[tuple[int, str, str]]
+
+
+def _phrase(head: Token) -> Words:
+    """The noun phrase a token heads, without the phrases and clauses hanging off it."""
+    words, stack = [], [head]
+    while stack:
+        tok = stack.pop()
+        words.append((tok.i, tok.lower_, tok.lemma_.lower()))
+        stack.extend(c for c in tok.children if c.dep_ not in CUT_DEPS)
+    return sorted(words)
+
+
+def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    obj_words = sorted(w for c in objects for w in _phrase(c))
+    phrases = []
+    for head in [verb, *[c for c in objects if c.dep_ == "dobj"]]:
+        for prep in head.children:
+            if prep.dep_ in ("prep", "agent", "dative") and prep.i > verb.i:
+                words = sorted(w for c in prep.children for w in _phrase(c))
+                phrases.append((prep.lower_, words))
+    subject = sorted(w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in _phrase(c))
+    return obj_words, phrases, subject
+
+
+def _expand(word: str, tables: Tables) -> frozenset[str]:
+    """The words a pattern word stands for (a synset's members), plus the last word of multi-word members."""
+    cache = tables.word_sets["expanded"]
+    if word not in cache:
+        options = tables.synsets.get(word[1:].rstrip("_").upper(), frozenset()) if word.startswith("&") else frozenset({word})
+        cache[word] = options | {o.split()[-1] for o in options if " " in o}
+    return cache[word]
+
+
+def _find_word(options: frozenset[str], region: Words, after: int) -> int | None:
+    for i, low, lemma in region:
+        if i > after and (low in options or lemma in options):
+            return i
+    return None
+
+
+def _words_in(words: list[str], region: Words, tables: Tables) -> bool:
+    start = -1
+    for word in words:
+        found = _find_word(_expand(word, tables), region, start)
+        if found is None:
+            return False
+        start = found
+    return True
+
+
+def _pattern_matches(pattern: dict, regions: tuple[Words, list[tuple[str, Words]], Words], seen: set[str], tables: Tables) -> bool:
+    objects, phrases, subject = regions
+    for item in pattern["pre"] + pattern["post"]:  # cheap rejection: every pattern word must occur somewhere
+        if any(seen.isdisjoint(_expand(word, tables)) for word in item["words"]):
+            return False
+    for item in pattern["post"]:
+        if item["prep"]:
+            if not any(prep == item["prep"] and _words_in(item["words"], words, tables) for prep, words in phrases):
+                return False
+        elif not _words_in(item["words"], objects, tables):
+            return False
+    return all(not item["prep"] and _words_in(item["words"], subject, tables) for item in pattern["pre"])
+
+
+def _candidates(block_no: int, seen: set[str], tables: Tables) -> list[int]:
+    """Patterns of a block that could match: indexed by the words of their first noun, built once per block.
+
+    A pattern with no noun at all (a bare preposition, "* (FOR)") says too little and is never a candidate.
+    """
+    indexes = tables.word_sets["pattern_index"]
+    if block_no not in indexes:
+        index: dict[str, list[int]] = {}
+        for number, pattern in enumerate(tables.blocks[block_no]["patterns"]):
+            words = [w for item in pattern["pre"] + pattern["post"] for w in item["words"]]
+            if words:
+                for option in _expand(words[0], tables):
+                    index.setdefault(option, []).append(number)
+        indexes[block_no] = index
+    index = indexes[block_no]
+    return sorted({n for word in seen for n in index.get(word, ())})
+
+
+def _particles_match(verb: Token, entry: dict) -> bool:
+    after = [t.lower_ for t in verb.doc[verb.i + 1 : verb.i + 1 + len(entry["after"])]]
+    before = [t.lower_ for t in verb.doc[max(0, verb.i - len(entry["before"])) : verb.i]]
+    return after == entry["after"] and before == entry["before"]
+
+
+def _known(code: str | None, tables: Tables) -> str | None:
+    """The code itself, or its nearest parent in the table (PETRARCH uses a few codes CAMEO never listed)."""
+    while code:
+        if code in tables.codes:
+            return code
+        code = code[:-1] if len(code) > 2 else None
+    return None
+
+
+def code_verb(verb: Token, tables: Tables) -> Coding | None:
+    lemma = verb.lemma_.lower()
+    entries = [e for e in tables.verbs.get(lemma, []) if _particles_match(verb, e)]
+    entries.sort(key=lambda e: -(len(e["after"]) + len(e["before"])))
+    extra = tables.lexicon["extra_verbs"]
+    defaults = tables.lexicon["block_defaults"]
+    if not entries:
+        code = _known(extra.get(lemma), tables)
+        return Coding(code, False, f"lexicon:{lemma}") if code else None
+    entry = entries[0]
+    block = tables.blocks[entry["block"]]
+    regions = _regions(verb)
+    seen = {w for region in (regions[0], regions[2], *[ws for _, ws in regions[1]]) for _, low, lemma in region for w in (low, lemma)}
+    best, best_score = None, 0
+    patterns = block["patterns"]
+    for number in _candidates(entry["block"], seen, tables):
+        pattern = patterns[number]
+        if _pattern_matches(pattern, regions, seen, tables):
+            score = sum(1 + len(i["words"]) + bool(i["prep"]) for i in pattern["pre"] + pattern["post"])
+            if score > best_score:
+                best, best_score = (number, pattern), score
+    phrase = " ".join([*entry["before"], lemma, *entry["after"]])
+    if best is not None:
+        number, pattern = best
+        code = _known(pattern["code"], tables)
+        if code:
+            return Coding(code, False, f"cameo:{block['name']}#{number}:{phrase}")
+        code = _known(pattern["passive"], tables)
+        if code:
+            return Coding(code, True, f"cameo:{block['name']}#{number}:{phrase}:reversed")
+    if block["name"] in tables.pattern_only_blocks:
+        code = _known(extra.get(lemma), tables)
+        return Coding(code, False, f"lexicon:{lemma}") if code else None
+    for code, where in (
+        (entry.get("code"), "verb"),
+        (extra.get(lemma), "lexicon"),
+        (tables.lexicon["block_codes"].get(block["name"]) or block["code"], "block"),
+        (defaults.get(block["name"]), "default"),
+    ):
+        code = _known(code, tables)
+        if code:
+            return Coding(code, False, f"cameo:{block['name']}:{where}:{phrase}")
+    return None
+
+
+def code_noun(noun: Token, tables: Tables) -> Coding | None:
+    nouns = tables.event_nouns
+    compound = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
+    if compound:
+        phrase = f"{compound[0].lower_} {noun.lower_}"
+        if phrase in nouns:
+            return Coding(nouns[phrase], False, f"noun:{phrase}")
+    for key in (noun.lower_, noun.lemma_.lower()):
+        if key in nouns:
+            return Coding(nouns[key], False, f"noun:{key}")
+    return None
+
+
+def intent_code(cameo: str, tables: Tables) -> str | None:
+    """CAMEO's code for announcing or threatening an act rather than doing it (043 host -> 036, 190 -> 138)."""
+    table = tables.lexicon["intent_codes"]
+    for size in range(len(cameo), 1, -1):
+        if cameo[:size] in table:
+            return table[cameo[:size]]
+    return None
+
+
+def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:
+    if pred.kind == "obligation":
+        coding = Coding(tables.lexicon["obligation_frame"]["code"], False, "frame:must")
+    else:
+        coding = code_verb(pred.trigger, tables) if pred.kind == "verb" else code_noun(pred.trigger, tables)
+    if coding is None or tables.plover_type(coding.cameo) is None:
+        return None
+    return coding

@@ -1,0 +1,149 @@
+"""Decide an event's mode — asserted, reported, planned, conditional, hypothetical, denied, negated — and its cue.
+
+Reads the clause around the predicate: auxiliaries and negation on the
+predicate's own clause chain (the verb and the heads it is an xcomp of: "are
+due to meet"), and conditions, denials and reporting frames anywhere above it.
+A predicate inside an "if"/"unless" clause is the condition itself and is no
+event at all (:data:`CONDITION`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from harbinger.events.tables import Tables
+
+CONDITION = "condition"  # sentinel mode: the predicate is the condition of another event
+
+MODES = ("asserted", "reported", "planned", "conditional", "hypothetical", "denied", "negated")
+CHAIN_DEPS = {"xcomp", "acomp", "auxpass", "aux"}
+
+
+@dataclass(frozen=True)
+class Mode:
+    mode: str
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    intent: bool = False  # the source announces or threatens the act (CAMEO then codes an intent or threat)
+
+
+def _cue(mode: str, tok: Token, span: tuple[int, int] | None = None, intent: bool | None = None) -> Mode:
+    start, end = span if span else (tok.idx, tok.idx + len(tok.text))
+    intent = mode in ("planned", "conditional") if intent is None else intent
+    article = tok.doc._.article if tok.doc.has_extension("article") else None
+    text = article.text if article is not None else tok.doc.text  # Doc.text is rebuilt on each access
+    return Mode(mode, text[start:end], start, end, intent)
+
+
+def _clause_chain(governor: Token) -> list[Token]:
+    chain = [governor]
+    tok = governor
+    while tok.dep_ in CHAIN_DEPS and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok)
+    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
+        chain.append(tok.head)  # "will meet and discuss": shared auxiliaries
+    return chain
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    """The token and the heads above it, up to and including the first adverbial clause it sits in:
+    a background clause ("with troops massed on the border") does not share the main clause's condition."""
+    found = [tok]
+    while found[-1].dep_ not in ("advcl", "ROOT") and found[-1].head is not found[-1]:
+        found.append(found[-1].head)
+    return found
+
+
+def _condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "mark" and child.lower_ in marks:
+            return child
+    return None
+
+
+def _is_anonymous(subject: Token, tables: Tables) -> bool:
+    anon = tables.mode_words("anonymous_sources")
+    if subject.lemma_.lower() not in anon and subject.lower_ not in anon:
+        return False
+    return not any(t.ent_type_ == "PERSON" for t in subject.subtree)
+
+
+def _is_outlet(tok: Token, tables: Tables) -> bool:
+    outlets = tables.mode_words("outlet_words")
+    words = [t for t in tok.subtree if t.i >= tok.i - 3]
+    return tok.ent_type_ in ("ORG", "") and any(t.lower_ in outlets for t in words if t.pos_ == "PROPN" or t.ent_type_ == "ORG")
+
+
+def _reporting(tok: Token, tables: Tables) -> Mode | None:
+    report_verbs = tables.mode_words("report_verbs")
+    for head in tok.ancestors:
+        if head.lemma_.lower() not in report_verbs:
+            continue
+        for child in head.children:
+            if child.dep_ in ("nsubj",) and (_is_anonymous(child, tables) or _is_outlet(child, tables)):
+                return _cue("reported", head, (min(child.left_edge.idx, head.idx), head.idx + len(head.text)))
+            if child.dep_ in ("dobj", "dative") and _is_outlet(child, tables):
+                end = child.right_edge.idx + len(child.right_edge.text)
+                return _cue("reported", head, (head.idx, end))
+    sent = tok.sent
+    for word in sent:
+        if word.lower_ in tables.mode_words("report_adverbs"):
+            return _cue("reported", word)
+        if word.lower_ == "according" and word.i + 1 < sent.end and word.nbor().lower_ == "to":
+            objs = [o for o in word.nbor().children if o.dep_ == "pobj"]
+            if objs and (_is_anonymous(objs[0], tables) or _is_outlet(objs[0], tables) or objs[0].lower_ in ("reports", "report")):
+                return _cue("reported", word, (word.idx, objs[0].right_edge.idx + len(objs[0].right_edge.text)))
+    return None
+
+
+def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
+    marks = tables.mode_words("condition_marks")
+    above = _ancestors(trigger) if governor in _ancestors(trigger) else [trigger, *_ancestors(governor)]
+    if any(_condition_clause(tok, marks) is not None for tok in above):
+        return Mode(CONDITION)
+    for tok in above:
+        for child in tok.children:
+            if child.dep_ == "advcl" and child not in above and _condition_clause(child, marks) is not None:
+                first, last = child.left_edge, child.right_edge
+                return _cue("conditional", child, (first.idx, last.idx + len(last.text)))
+    deny = tables.mode_words("deny_verbs")
+    for tok in above[1:]:
+        if tok.lemma_.lower() in deny and tok.pos_ == "VERB" and tok is not governor:
+            return _cue("denied", tok)
+    chain = _clause_chain(governor)
+    negations = tables.mode_words("negations")
+    for tok in [trigger, *chain]:
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in negations):
+                return _cue("negated", child)
+        if tok is not trigger and tok.lemma_.lower() in tables.mode_words("refusal_verbs"):
+            return _cue("negated", tok)
+    if trigger.sent.text.rstrip().endswith("?"):
+        return _cue("hypothetical", trigger.sent[-1])
+    hypo_aux = tables.mode_words("hypothetical_aux")
+    future = tables.mode_words("future_aux")
+    plan = tables.mode_words("plan_words")
+    hypo_verbs = tables.mode_words("hypothetical_verbs")
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in hypo_aux:
+                return _cue("hypothetical", child)
+    threats = tables.mode_words("threat_verbs")
+    for tok in above[1:]:
+        lemma = tok.lemma_.lower()
+        if (lemma in hypo_verbs or lemma in threats) and tok is not governor:
+            return _cue("hypothetical", tok, intent=lemma in threats)
+    for tok in chain:
+        for child in tok.children:
+            if child.dep_ == "aux" and child.lower_ in future:
+                return _cue("planned", child)
+        if tok is not trigger and (tok.lower_ in plan or tok.lemma_.lower() in plan):
+            return _cue("planned", tok)
+    reported = _reporting(trigger, tables)
+    if reported is not None:
+        return reported
+    return Mode("asserted")

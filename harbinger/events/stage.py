@@ -1,0 +1,262 @@
+"""The ``events`` stage: who did what to whom, when and where, in which mode, tied to its evidence.
+
+Reads the parse, and — when those stages ran — the actors, time and place
+stages' output; adds ``doc._.events``, a list of :class:`Event`. Finding
+predicates (:mod:`.finder`), coding them (:mod:`.coder`) and deciding modes
+(:mod:`.modes`) are separate steps; this module assembles the results.
+Without the actors stage, participants keep their text and a null code;
+without the time stage, the date is the document date (``date_from: "dct"``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from harbinger.events.coder import code_predicate, intent_code
+from harbinger.events.finder import ActorTest, Predicate, noun_predicates, obligation_predicates, verb_predicates
+from harbinger.events.modes import CONDITION, mode_of
+from harbinger.events.tables import Tables, load_tables
+from harbinger.models import Article
+from harbinger.stages import StageSpec, register_stage
+
+FACTORY = "harbinger_events"
+LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"}
+
+
+@dataclass(frozen=True)
+class Participant:
+    code: str | None  # CAMEO-style actor code from the actors stage; None when unresolved
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence_start: int
+    sentence_end: int
+    trigger_start: int
+    trigger_end: int
+    trigger_text: str
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    source: Participant | None  # None only for material conflict with an unnamed perpetrator ("two soldiers were killed")
+    target: Participant | None
+    plover_type: str
+    cameo_code: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    mode: str
+    mode_cue: str | None
+    evidence: Evidence
+    date: str | None
+    date_from: str  # "time" (a time expression) or "dct" (the document date)
+    place: dict | None
+    confidence: float
+    rule: str
+
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+def _field(obj, name: str):
+    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
+
+
+def _stage_output(doc: Doc, attr: str):
+    return getattr(doc._, attr) if doc.has_extension(attr) else None
+
+
+class EventContext:
+    """What one document offers the coder: resolved actors, dates and places if those stages ran."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        # a Doc made outside harbinger.pipeline has no article: code it as an undated one
+        self.article = doc._.article if doc.has_extension("article") and doc._.article is not None else Article.create(doc.text, None)
+        self.actors = _stage_output(doc, "actors")
+        self.timexes = _stage_output(doc, "timexes")
+        self.places = _stage_output(doc, "places")
+        self.resolved: set[int] = set()
+        for mention in self.actors or []:
+            span = doc.char_span(_field(mention, "start"), _field(mention, "end"), alignment_mode="expand")
+            if span is not None and _field(mention, "code"):
+                self.resolved.update(t.i for t in span)
+
+    def participant(self, head: Token) -> Participant:
+        first = min([head.i] + [t.i for c in head.children if c.dep_ in LEFT_DEPS and c.i < head.i for t in c.subtree])
+        span = self.doc[first : head.i + 1]
+        start, end = span.start_char, span.end_char
+        text = self.article.text[start:end]  # Doc.text is rebuilt on every access; the article text is the same string
+        if self.actors is not None:
+            from harbinger.actors import actor_for_span
+
+            mention = actor_for_span(self.doc, start, end) or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
+            if mention is not None:
+                return Participant(_field(mention, "code"), _field(mention, "text"), _field(mention, "start"), _field(mention, "end"))
+        return Participant(None, text, start, end)
+
+    def date(self, token: Token) -> tuple[str | None, str]:
+        if self.timexes is not None:
+            from harbinger.time import date_for_token
+
+            value, timex = date_for_token(self.doc, token)
+            value = _field(value, "value") if value is not None and not isinstance(value, str) else value
+            if value is not None:
+                return str(value), "time" if timex is not None else "dct"
+        day = self.article.date
+        return (day.isoformat() if day else None), "dct"
+
+    def place(self, token: Token) -> dict | None:
+        if self.places is None:
+            return None
+        from harbinger.place import place_for_token
+
+        place = place_for_token(self.doc, token)
+        if place is None:
+            return None
+        if dataclasses.is_dataclass(place):
+            return dataclasses.asdict(place)
+        return dict(place) if isinstance(place, dict) else place.to_dict()
+
+
+def event_id(article_id: str, evidence: Evidence, source: Participant | None, target: Participant | None) -> str:
+    key = (
+        f"{article_id}:{evidence.sentence_start}:{evidence.sentence_end}:{evidence.trigger_start}:{evidence.trigger_end}:"
+        f"{source.start if source else '-'}:{target.start if target else '-'}"
+    )
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _confidence(pred: Predicate, rule: str, source: Participant | None, target: Participant | None) -> float:
+    """A ranking score, not a calibrated probability: a pattern, resolved actors and a main-clause trigger raise it."""
+    score = 0.6 + (0.05 if "#" in rule or rule.startswith(("noun", "frame")) else 0.0)
+    score += (0.1 if source and source.code else 0) + (0.05 if target else 0)
+    score -= 0.12 * min(_depth(pred.governor), 4)
+    return round(max(0.05, min(score, 0.95)), 2)
+
+
+def _sentence_bounds(sent: Span, text: str, body_start: int) -> tuple[int, int]:
+    start, end = max(sent.start_char, body_start), sent.end_char
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[Event]:
+    is_actor = ActorTest(tables, ctx.resolved, actors_ran=ctx.actors is not None)
+    predicates = verb_predicates(sent, is_actor, tables)
+    coded: list[tuple[Predicate, object]] = []
+    for pred in predicates:
+        coding = code_predicate(pred, tables)
+        if coding is not None:
+            coded.append((pred, coding))
+    coded_verbs = {p.trigger.i for p, _ in coded}
+    for pred in [*noun_predicates(sent, is_actor, tables, coded_verbs), *obligation_predicates(sent, is_actor, tables, coded_verbs)]:
+        coding = code_predicate(pred, tables)
+        if coding is not None:
+            coded.append((pred, coding))
+    events = []
+    if not coded:
+        return events
+    sent_start, sent_end = _sentence_bounds(sent, ctx.article.text, ctx.article.body_start)
+    for pred, coding in coded:
+        mode = mode_of(pred.trigger, pred.governor, tables)
+        if mode.mode == CONDITION:
+            continue
+        row = tables.code(coding.cameo)
+        if mode.intent:
+            intent = intent_code(coding.cameo, tables)
+            if intent is not None:
+                intent_row = tables.code(intent)
+                # a planned meeting stays CONSULT (its mode says planned); a promised attack is a THREATEN
+                row = intent_row if intent_row.plover == "THREATEN" else dataclasses.replace(intent_row, plover=row.plover)
+        if not pred.sources and row.quad_class != 4:
+            continue
+        trig = pred.trigger
+        evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
+        date, date_from = ctx.date(trig)
+        place = ctx.place(trig)
+        for source_tok in pred.sources or (None,):
+            source = ctx.participant(source_tok) if source_tok is not None else None
+            target = ctx.participant(pred.target) if pred.target is not None else None
+            if coding.reverse:
+                if target is None or source is None:
+                    continue
+                source, target = target, source
+            if target is not None and source is not None and (target.start, target.end) == (source.start, source.end):
+                continue
+            events.append(
+                Event(
+                    id=event_id(ctx.article.id, evidence, source, target),
+                    source=source,
+                    target=target,
+                    plover_type=row.plover,
+                    cameo_code=row.code,
+                    cameo_name=row.name,
+                    goldstein=row.goldstein,
+                    quad_class=row.quad_class,
+                    mode=mode.mode,
+                    mode_cue=mode.cue,
+                    evidence=evidence,
+                    date=date,
+                    date_from=date_from,
+                    place=place,
+                    confidence=_confidence(pred, coding.rule, source, target),
+                    rule=f"{coding.rule} [{pred.kind}:{pred.how}]",
+                )
+            )
+    return events
+
+
+def code_events(doc: Doc, tables: Tables | None = None) -> list[Event]:
+    tables = tables or load_tables()
+    ctx = EventContext(doc)
+    body_start = ctx.article.body_start
+    events: list[Event] = []
+    seen: set[str] = set()
+    for sent in doc.sents:
+        if sent.end_char <= body_start:
+            continue
+        for event in events_for_sentence(sent, ctx, tables):
+            if event.id not in seen:
+                seen.add(event.id)
+                events.append(event)
+    return events
+
+
+class EventCoder:
+    def __init__(self, nlp: Language, name: str, tables_dir: str | None):
+        self.name = name
+        self.tables = load_tables(tables_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = code_events(doc, self.tables)
+        return doc
+
+
+@Language.factory(FACTORY, assigns=["doc._.events"], default_config={"tables_dir": None})
+def make_event_coder(nlp: Language, name: str, tables_dir: str | None) -> EventCoder:
+    return EventCoder(nlp, name, tables_dir)
+
+
+def events_to_json(doc: Doc) -> list[dict]:
+    return [event.to_dict() for event in doc._.events or []]
+
+
+SPEC = register_stage(StageSpec(name="events", factory=FACTORY, attr="events", to_json=events_to_json))

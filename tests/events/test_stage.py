@@ -1,0 +1,107 @@
+"""The events stage (harbinger/events/stage.py): participants, evidence, ids, fallbacks and the seed article."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harbinger.events.stage import Event
+
+GOLD = Path(__file__).resolve().parents[2] / "data" / "gold" / "seed.gold.json"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Paris was pleasant on Sunday.",
+        "The museum opened a new exhibition of paintings on Friday.",
+        "Prices rose by three percent last year, the statistics office said.",
+        "The film won two awards at the festival.",
+    ],
+)
+def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
+    assert code(nlp_events, text) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "source", "target"),
+    [
+        ("Russia attacked Ukraine on Monday.", "attacked", "ASSAULT", "Russia", "Ukraine"),
+        ("Iran held talks with Russia in Tehran.", "held", "CONSULT", "Iran", "Russia"),
+        ("Ukraine was attacked by Russia.", "attacked", "ASSAULT", "Russia", "Ukraine"),
+        ("The European Union imposed sanctions against Belarus.", "imposed", "COERCE", "The European Union", "Belarus"),  # 163 is COERCE in CAMEO2PLOVER-2021
+        ("Thousands of protesters marched through the capital on Saturday.", "marched", "PROTEST", "protesters", None),
+        ("Two soldiers were killed in an ambush near the border.", "killed", "ASSAULT", None, "Two soldiers"),
+    ],
+)
+def test_code_events_participants(nlp_events, code, text, trigger, plover, source, target):
+    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    assert events
+    event = events[0]
+    assert event["plover_type"] == plover
+    assert (event["source"] or {}).get("text") == source
+    assert (event["target"] or {}).get("text") == target
+
+
+@pytest.mark.slow
+def test_code_events_fields_and_fallbacks(nlp_events, code):
+    text = "Russia attacked Ukraine on Monday."
+    (event,) = code(nlp_events, text)
+    assert set(event) == {f for f in Event.__dataclass_fields__}
+    assert text[event["evidence"]["trigger_start"] : event["evidence"]["trigger_end"]] == "attacked"
+    assert text[event["source"]["start"] : event["source"]["end"]] == "Russia"
+    assert event["source"]["code"] is None  # no actors stage in this pipeline
+    assert (event["date"], event["date_from"], event["place"]) == ("2022-01-09", "dct", None)
+    assert event["cameo_code"] == "190" and event["goldstein"] == -10.0 and event["quad_class"] == 4
+    assert event["rule"]
+    assert len(event["id"]) == 16
+
+
+@pytest.mark.slow
+def test_code_events_ids_are_stable(nlp_events):
+    from datetime import date
+
+    from harbinger.models import Article
+    from harbinger.pipeline import process
+
+    article = Article.create("Iran held talks with Russia in Tehran.", date(2022, 1, 9))
+    first = [e.id for d in process(nlp_events, [article]) for e in d._.events]
+    second = [e.id for d in process(nlp_events, [article]) for e in d._.events]
+    assert first == second and len(set(first)) == len(first)
+
+
+@pytest.mark.slow
+def test_code_events_seed_not_events_are_not_coded(nlp_full, seed_article):
+    from harbinger.pipeline import process
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    (doc,) = list(process(nlp_full, [seed_article]))
+    for not_event in gold["not_events"]:
+        start = seed_article.text.index(not_event["text"])
+        end = start + len(not_event["text"])
+        assert not [e for e in doc._.events if start <= e.evidence.trigger_start < end], not_event["text"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        ("Russia said on Tuesday that Sudan must return the helicopter.", "Russia", "Sudan"),
+        ("The Bush administration declared Tuesday that China must drop barriers to U.S. exports.", "The Bush administration", "China"),
+    ],
+)
+def test_code_events_must_complement_is_a_demand(nlp_events, code, text, source, target):
+    demands = [e for e in code(nlp_events, text) if e["rule"].startswith("frame:must")]
+    assert [(e["plover_type"], e["source"]["text"], e["target"]["text"]) for e in demands] == [("REQUEST", source, target)]
+    embedded = [e for e in code(nlp_events, text) if e not in demands]
+    assert all(e["mode"] == "hypothetical" for e in embedded)
+
+
+@pytest.mark.slow
+def test_code_events_speaker_pronoun_takes_the_speaker(nlp_events, code):
+    (event,) = [e for e in code(nlp_events, "Switzerland said today it had expelled two Russian diplomats.") if e["evidence"]["trigger_text"] == "expelled"]
+    assert event["source"]["text"] == "Switzerland"
