@@ -209,21 +209,37 @@ def stats(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> 
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output file (jsonl/csv) or folder (parquet: one file per table).")],
     db: DbOption = Path(DEFAULT_DB),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
-    table: Annotated[str, typer.Option(help="Table to export (jsonl/csv); parquet exports every table.")] = "articles",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet (every table), plover (events, JSON Lines) or gdelt (events, TSV).")
+    ] = "jsonl",
+    table: Annotated[str, typer.Option(help="Table to export with jsonl/csv.")] = "articles",
 ) -> None:
-    """Write store tables to JSON Lines, CSV or Parquet."""
+    """Write store tables to JSON Lines, CSV or Parquet, or the coded events as PLOVER JSON Lines or a GDELT-style TSV."""
     from harbinger.store import TABLES, Store
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        raise HarbingerError("H007", f"unknown export format '{fmt}'", hint="use jsonl, csv or parquet")
+    if fmt not in ("jsonl", "csv", "parquet", "plover", "gdelt"):
+        raise HarbingerError("H007", f"unknown export format '{fmt}'", hint="use jsonl, csv, parquet, plover or gdelt")
     with Store(db, read_only=True) as store:
-        if fmt == "parquet":
+        if fmt in ("plover", "gdelt"):
+            written = {"events": _export_events(store, fmt, out)}
+        elif fmt == "parquet":
             out.mkdir(parents=True, exist_ok=True)
             written = {name: store.export_table(name, str(out / f"{name}.parquet"), "parquet") for name in TABLES}
         else:
             written = {table: store.export_table(table, str(out), fmt)}
     err.print(", ".join(f"{name}: {count:,} rows" for name, count in written.items()) + f" → {out}", highlight=False)
+
+
+def _export_events(store, fmt: str, out: Path) -> int:
+    from harbinger.events.export import write_gdelt_tsv, write_plover_jsonl
+    from harbinger.store.event_export import stored_events
+
+    pairs = list(stored_events(store))
+    events = [event for event, _ in pairs]
+    articles = list({article["id"]: article for _, article in pairs}.values())
+    with out.open("w", encoding="utf-8", newline="") as stream:
+        writer = write_plover_jsonl if fmt == "plover" else write_gdelt_tsv
+        return writer(events, articles, stream)
 
 
 @app.command(name="import")

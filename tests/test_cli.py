@@ -112,3 +112,19 @@ def test_cli_actor_dictionary_without_actors_stage_is_an_error(tmp_path):
     mine.write_text("name,aliases,code,role,from,to\nJake Sullivan,,USAGOV,,,\n")
     result = runner.invoke(app, ["code", str(SEED), "--stages", "time", "--actors", str(mine)])
     assert result.exit_code != 0 and "H008" in str(result.exception)
+
+
+@pytest.mark.parametrize("fmt", ["plover", "gdelt"])
+def test_cli_export_events(store, tmp_path, fmt):
+    out = tmp_path / f"events.{fmt}"
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", fmt, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    if fmt == "plover":
+        records = [json.loads(line) for line in lines]
+        assert records and all(r["event"] and r["mode"] and r["offsets"]["sentence"] for r in records)
+        assert {r["num_mentions"] for r in records} == {1}
+    else:
+        header, *rows = [line.split("\t") for line in lines]
+        assert header[:2] == ["GLOBALEVENTID", "SQLDATE"] and rows
+        assert all(len(row) == len(header) for row in rows)

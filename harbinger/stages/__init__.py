@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from harbinger.registry import stages
 
 # Stages run in this order when the user names none.
-DEFAULT_STAGES: list[str] = ["time", "place", "actors", "quotes"]
+DEFAULT_STAGES: list[str] = ["time", "place", "actors", "quotes", "events"]
 
 # Modules that register stages (and their scorers) when imported.
 STAGE_MODULES: list[str] = ["harbinger.time", "harbinger.place", "harbinger.actors", "harbinger.events", "harbinger.quotes"]
