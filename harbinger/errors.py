@@ -35,6 +35,7 @@ MESSAGES: dict[str, tuple[Severity, str]] = {
     "H114": (Severity.ERROR, "HTML page has no extractable main text"),
     "H115": (Severity.ERROR, "Parquet file could not be read: {reason}"),
     "H116": (Severity.ERROR, "gzip stream is corrupt: {reason}"),
+    "H117": (Severity.WARNING, "skipped while reading a folder: not a news file type ({suffix}); name it directly to read it"),
     "H201": (Severity.ERROR, "stage '{stage}' failed on article {article}: {reason}"),
 }
 

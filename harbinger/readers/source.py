@@ -18,6 +18,9 @@ import charset_normalizer
 from harbinger.errors import HarbingerError, Problem
 
 GZIP_MAGIC = b"\x1f\x8b"
+# What a folder walk reads; other files there (READMEs, licences, images) are skipped with a warning.
+# A file named on the command line is read whatever its name.
+NEWS_SUFFIXES = {".txt", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".parquet", ".pq", ".html", ".htm"}
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -47,6 +50,9 @@ def iter_sources(paths: list[str]) -> Iterator[Source | Problem]:
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if _suffix(child) not in NEWS_SUFFIXES:
+                    yield Problem.make("H117", str(child), suffix=_suffix(child) or "no suffix")
                     continue
                 yield from _open(child)
         elif path.exists():

@@ -135,3 +135,11 @@ def test_read_same_text_gives_same_id(tmp_path):
     (first,), _ = split(read_paths([str(a)], TODAY))
     (second,), _ = split(read_paths([str(b)], TODAY))
     assert first.id == second.id
+
+
+def test_read_folder_skips_non_news_files_with_a_warning(tmp_path):
+    (tmp_path / "news.jsonl").write_text(json.dumps({"date": "2020-01-01", "text": "Talks resumed."}) + "\n")
+    (tmp_path / "README.md").write_text("# About this folder\n")
+    articles, problems = split(read_paths([str(tmp_path)], TODAY))
+    assert [a.body for a in articles] == ["Talks resumed."]
+    assert [(p.code, p.where) for p in problems] == [("H117", str(tmp_path / "README.md"))]
