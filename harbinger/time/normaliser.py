@@ -413,13 +413,27 @@ class Normaliser:
         if word == "ago":
             anchor, anchor_name = dct, "dct"
         else:
-            anchor, anchor_name = (refs.day, refs.day_from) if refs.day else (dct, "dct")
+            anchor, anchor_name = self._narrative_anchor(unit, refs, dct)
+            if anchor is None and dct is not None and sign > 0:
+                # "three years later" counts from an earlier event, never from the article's date.
+                return Resolution(None, "DATE", False, "none", f"shift:{word}:no-anchor")
         if anchor is None:
             return self._no_dct("shift")
         if amount is None:
             return self._vague_shift_value(unit, sign, anchor, anchor_name)
         value, approximate = self._shifted(anchor, unit, sign * amount)
         return Resolution(value, "DATE", approximate, anchor_name, f"shift:{word}")
+
+    @staticmethod
+    def _narrative_anchor(unit: str, refs: References, dct: date | None) -> tuple[date | None, str]:
+        """What "later"/"earlier" count from: the last date the text settled on, at a granularity the unit can use."""
+        if refs.day:
+            return refs.day, refs.day_from
+        if unit in ("M", "Q", "Y", "DE", "CE") and refs.month:
+            return date(refs.month[0], refs.month[1], 1), refs.period_from
+        if unit in ("Y", "DE", "CE") and refs.year:
+            return date(refs.year, 1, 1), refs.period_from
+        return (None, "none") if refs.year else (dct, "dct")
 
     def _vague_shift(self, parts, dct, direction, refs):
         return self._shift({"vague": "some", "unit": parts["vague_unit"], "shift": parts["shift"]}, dct, direction, refs)
