@@ -28,10 +28,9 @@ def parse_date(value: object) -> date | None:
     text = str(value).strip()
     if not text:
         return None
-    try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
+    iso = _iso(text)
+    if iso is not None:
+        return iso
     try:
         # default= without a day would silently invent one; require the parse to be explicit.
         parsed = dateutil_parser.parse(text, default=datetime(1, 1, 1))
@@ -50,3 +49,10 @@ def check_date(value: object, where: str, today: date) -> tuple[date | None, tup
     if day > today + FUTURE_SLACK:
         return day, ("future_date",), [Problem.make("H110", where, value=day.isoformat(), today=today.isoformat())]
     return day, (), []
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None

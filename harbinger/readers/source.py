@@ -90,10 +90,9 @@ def decode(source: Source) -> tuple[str | None, list[Problem]]:
     # A stray NUL in a text file must not cost its good records; real binaries are full of them.
     if head.count(b"\x00") > max(1, len(head) // 100):
         return None, [Problem.make("H102", source.name)]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
+    text = _utf8(data)
+    if text is not None:
+        return text, []
     best = charset_normalizer.from_bytes(data).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:
@@ -103,3 +102,11 @@ def decode(source: Source) -> tuple[str | None, list[Problem]]:
     if sum(not (c.isprintable() or c.isspace()) for c in text[:4096]) > 0.1 * min(len(text), 4096):
         return None, [Problem.make("H102", source.name)]
     return text, [Problem.make("H103", source.name, encoding=encoding)]
+
+
+def _utf8(data: bytes) -> str | None:
+    """The text if the bytes are valid UTF-8 (a BOM is allowed), else None so the caller can detect."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None

@@ -32,21 +32,26 @@ def country_of(code: str | None) -> str | None:
 
 def first_day(value: str | None, dct: date | None) -> tuple[date | None, str]:
     """The first calendar day a time value covers, and its precision; the DCT when the value says no more."""
-    if value:
-        head = value.split("/", 1)[0].strip()
-        interval = "/" in value
-        try:
-            if match := _DAY.match(head):
-                return date(*map(int, match.groups())), "interval" if interval else "day"
-            if match := _WEEK.match(head):
-                return date.fromisocalendar(int(match[1]), int(match[2]), 1), "week"
-            if match := _MONTH.match(head):
-                return date(int(match[1]), int(match[2]), 1), "month"
-            if match := _YEAR.match(head):
-                return date(int(match[1]), 1, 1), "year"
-        except ValueError:
-            pass
+    found = _calendar_day(value) if value else None
+    if found:
+        return found
     return (dct, "dct") if dct else (None, "unknown")
+
+
+def _calendar_day(value: str) -> tuple[date, str] | None:
+    head = value.split("/", 1)[0].strip()
+    try:
+        if match := _DAY.match(head):
+            return date(*map(int, match.groups())), "interval" if "/" in value else "day"
+        if match := _WEEK.match(head):
+            return date.fromisocalendar(int(match[1]), int(match[2]), 1), "week"
+        if match := _MONTH.match(head):
+            return date(int(match[1]), int(match[2]), 1), "month"
+        if match := _YEAR.match(head):
+            return date(int(match[1]), 1, 1), "year"
+    except ValueError:  # "2022-02-30", week 54: not a calendar day
+        return None
+    return None
 
 
 def _part(event: dict, role: str, key: str):
