@@ -269,7 +269,8 @@ def eval_(
     from harbinger.eval import COLUMNS, evaluate
 
     nlp = _load(model, stages, actors)
-    rows = evaluate(gold, nlp, texts=texts, only=scorer)
+    with err.status(f"coding the gold texts of {gold.name} and scoring…"):
+        rows = evaluate(gold, nlp, texts=texts, only=scorer)
     records = [r.to_dict() for r in rows]
     print_rows(COLUMNS, [[rec[c] for c in COLUMNS] for rec in records], fmt, title=f"evaluation on {gold.name}")
 
