@@ -10,7 +10,6 @@ and the CLI, store and ``code`` output never change when a stage is added.
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -45,5 +44,4 @@ def register_stage(spec: StageSpec) -> StageSpec:
 def load_stage_modules() -> None:
     """Import every module that registers a stage, so the registry knows them all."""
     for module in STAGE_MODULES:
-        if importlib.util.find_spec(module) is not None:
-            importlib.import_module(module)
+        importlib.import_module(module)
