@@ -32,6 +32,11 @@ QUAD_BY_ROOT = {f"{r:02d}": (1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else
 # maps 02x to REQUEST and marks the row's plover_source as "harbinger" rather than the 2021 table.
 APPEAL_TYPE = "REQUEST"
 
+# The 2021 table files 163 (impose embargo, boycott or sanctions) under COERCE, but the PLOVER
+# manual's SANCTION section says "International (political or economic) sanctions are coded as
+# 'discontinue'", and the PLOVER gold records code imposed sanctions as SANCTION: follow the manual.
+MANUAL_OVERRIDES = {"163": ("SANCTION", "discontinue", "diplomatic")}
+
 BLOCK_HEAD = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 CODE = re.compile(r"\[([^\]]*)\]")
 
@@ -63,6 +68,8 @@ def build_code_table(shared: Path) -> list[dict]:
                     break
             if not event and code.startswith("02"):
                 event, origin = APPEAL_TYPE, "harbinger"
+            if code in MANUAL_OVERRIDES:
+                (event, mode, context), origin = MANUAL_OVERRIDES[code], "harbinger (PLOVER manual)"
             rows.append(
                 {
                     "cameo_code": code,

@@ -63,7 +63,7 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100)
     args = parser.parse_args()
     stages.load_stage_modules()
-    stage_names = [name for name in ("time", "place", "actors", "events") if name in stage_registry.names()]
+    stage_names = [name for name in ("time", "place", "actors", "quotes", "events") if name in stage_registry.names()]
     nlp = load_nlp(stage_names=stage_names)
     articles = [item for item in read_paths([args.corpus]) if isinstance(item, Article)]
     pool: list[tuple[str, str, list[dict]]] = []

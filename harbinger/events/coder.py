@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from harbinger.events.finder import Predicate
+from harbinger.events.finder import Predicate, _unwrap_quantity
 from harbinger.events.tables import Tables
 
 
@@ -23,6 +23,8 @@ class Coding:
     cameo: str
     reverse: bool  # the pattern swaps roles ("A faces criticism from B": B criticises A)
     rule: str
+    # literal object nouns the pattern matched ("declared a state of emergency"): what was done, not to whom
+    object_words: frozenset[int] = frozenset()
 
 
 # Pattern nouns are matched inside the verb's own phrases: its object noun phrase, its prepositional
@@ -45,6 +47,8 @@ def _phrase(head: Token) -> Words:
 
 def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # "suspended part of a military aid program": the object is what the quantity is of
+    objects += [_unwrap_quantity(c) for c in objects if c.dep_ == "dobj" and _unwrap_quantity(c) is not c]
     obj_words = sorted(w for c in objects for w in _phrase(c))
     phrases = []
     for head in [verb, *[c for c in objects if c.dep_ == "dobj"]]:
@@ -65,17 +69,40 @@ def _expand(word: str, tables: Tables) -> frozenset[str]:
     return cache[word]
 
 
-def _find_word(options: frozenset[str], region: Words, after: int) -> int | None:
+def _members(word: str, tables: Tables) -> tuple[frozenset[str], dict[str, list[list[str]]]]:
+    """A pattern word's one-word members, and its multi-word members by their last word ("cease fire" -> "fire": ["cease"])."""
+    cache = tables.word_sets["members"]
+    if word not in cache:
+        options = tables.synsets.get(word[1:].rstrip("_").upper(), frozenset()) if word.startswith("&") else frozenset({word})
+        phrases: dict[str, list[list[str]]] = {}
+        for option in options:
+            if " " in option:
+                *before, last = option.split()
+                phrases.setdefault(last, []).append(before)
+        cache[word] = (frozenset(o for o in options if " " not in o), phrases)
+    return cache[word]
+
+
+def _find_word(word: str, region: Words, after: int, tables: Tables) -> int | None:
+    """The first region token after ``after`` that the pattern word stands for. The last word of a multi-word
+    member matches only after the words before it ("fire" is a ceasefire only in "cease fire")."""
+    singles, phrases = _members(word, tables)
+    words = {i: low for i, low, _ in region} if phrases else {}
     for i, low, lemma in region:
-        if i > after and (low in options or lemma in options):
+        if i <= after:
+            continue
+        if low in singles or lemma in singles:
             return i
+        for before in phrases.get(low, []) + phrases.get(lemma, []):
+            if all(words.get(i - len(before) + k) == w for k, w in enumerate(before)):
+                return i
     return None
 
 
 def _words_in(words: list[str], region: Words, tables: Tables) -> bool:
     start = -1
     for word in words:
-        found = _find_word(_expand(word, tables), region, start)
+        found = _find_word(word, region, start, tables)
         if found is None:
             return False
         start = found
@@ -131,12 +158,15 @@ def _known(code: str | None, tables: Tables) -> str | None:
 
 def code_verb(verb: Token, tables: Tables) -> Coding | None:
     lemma = verb.lemma_.lower()
+    if lemma in tables.lexicon["clause_codes"] and any(c.dep_ == "ccomp" for c in verb.children):
+        return Coding(tables.lexicon["clause_codes"][lemma], False, f"lexicon:{lemma}+clause")
     entries = [e for e in tables.verbs.get(lemma, []) if _particles_match(verb, e)]
     entries.sort(key=lambda e: -(len(e["after"]) + len(e["before"])))
     extra = tables.lexicon["extra_verbs"]
+    own = tables.lexicon["verb_codes"].get(lemma)
     defaults = tables.lexicon["block_defaults"]
     if not entries:
-        code = _known(extra.get(lemma), tables)
+        code = _known(own or extra.get(lemma), tables)
         return Coding(code, False, f"lexicon:{lemma}") if code else None
     entry = entries[0]
     block = tables.blocks[entry["block"]]
@@ -153,16 +183,21 @@ def code_verb(verb: Token, tables: Tables) -> Coding | None:
     phrase = " ".join([*entry["before"], lemma, *entry["after"]])
     if best is not None:
         number, pattern = best
+        # a literal object noun ("state" in "declare a state of emergency") is the act, never its target;
+        # a synset of actors ("&CIVILIANS" in "killed 46 civilians") is the target
+        literal = {w for item in pattern["post"] if not item["prep"] for w in item["words"] if not w.startswith("&")}
+        object_words = frozenset(i for i, low, lem in regions[0] if low in literal or lem in literal)
         code = _known(pattern["code"], tables)
         if code:
-            return Coding(code, False, f"cameo:{block['name']}#{number}:{phrase}")
+            return Coding(code, False, f"cameo:{block['name']}#{number}:{phrase}", object_words)
         code = _known(pattern["passive"], tables)
         if code:
-            return Coding(code, True, f"cameo:{block['name']}#{number}:{phrase}:reversed")
+            return Coding(code, True, f"cameo:{block['name']}#{number}:{phrase}:reversed", object_words)
     if block["name"] in tables.pattern_only_blocks:
-        code = _known(extra.get(lemma), tables)
+        code = _known(own or extra.get(lemma), tables)
         return Coding(code, False, f"lexicon:{lemma}") if code else None
     for code, where in (
+        (own, "lexicon-verb"),
         (entry.get("code"), "verb"),
         (extra.get(lemma), "lexicon"),
         (tables.lexicon["block_codes"].get(block["name"]) or block["code"], "block"),
@@ -194,6 +229,15 @@ def intent_code(cameo: str, tables: Tables) -> str | None:
         if cameo[:size] in table:
             return table[cameo[:size]]
     return None
+
+
+def act_code(intent: str, tables: Tables) -> str | None:
+    """The act an intent code announces (0351 "express intent to ease sanctions" -> 081), the inverse of intent_code."""
+    keys = [k for k, v in tables.lexicon["intent_codes"].items() if v == intent and not k.startswith("_")]
+    if not keys:
+        return None
+    key = min(keys, key=len)
+    return _known(key + "0" if len(key) == 2 else key, tables)
 
 
 def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:

@@ -19,8 +19,9 @@ ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 ACTOR_PRONOUNS = {"he", "she", "they"}  # "I"/"we" are speakers in quotes: actors only when resolved
 SPEAKER_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-QUANTITY_HEADS = {"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all", "several", "scores", "members", "part", "contingent"}
+QUANTITY_HEADS = {"part", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all", "several", "scores", "members", "part", "contingent"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
+ORG_MODIFIER_DEPS = {"compound", "nmod", "appos"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 # Nouns are events in their own right only where a clause makes them happen or frames them in time.
 OCCUR_VERBS = {"take", "begin", "start", "continue", "follow", "resume", "erupt", "break", "open", "end", "collapse", "stall", "go", "happen", "occur", "schedule", "plan", "set", "hold", "expect", "due"}
@@ -36,6 +37,7 @@ class Predicate:
     target: Token | None
     passive: bool
     how: str  # which participant rule fired, for the event's ``rule``
+    needs_speaker: bool = False  # no subject of its own ("we will retaliate"): the quote's speaker is the source, or no event
 
 
 class ActorTest:
@@ -53,6 +55,8 @@ class ActorTest:
             return True
         if tok.ent_type_ in ACTOR_ENTS:
             return True
+        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ORG_MODIFIER_DEPS and (c.i in self.resolved or c.ent_type_ == "ORG") for c in tok.children):
+            return True  # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum"
         if tok.pos_ == "PRON":
             # with the actors stage, a pronoun counts only when coreference resolved it
             return tok.lower_ in ACTOR_PRONOUNS and not self.actors_ran
@@ -176,17 +180,56 @@ def _passive_roles(verb: Token, is_actor: ActorTest) -> tuple[Token | None, Toke
     return _actor_or_owner(source, is_actor), _actor_or_owner(target, is_actor)
 
 
+def is_political(tok: Token | None, tables: Tables, resolved: set[int]) -> bool:
+    """A participant that can make an event political: a coded actor, a named person/organisation/place/nationality,
+    a political noun ('the governor', 'troops'), or a noun marked by one ('Palestinian youths', 'the governor of Puerto Rico')."""
+    if tok is None:
+        return False
+    if tok.i in resolved or tok.ent_type_ in ACTOR_ENTS:
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in tables.mode_words("ordinary_nouns"):
+        political = tables.mode_words("political_agent_nouns")
+        if tok.lower_ in political or tok.lemma_.lower() in political or tok.lower_ in tables.agent_nouns:
+            return True
+    for child in tok.children:
+        if child.dep_ in ("appos", "compound", "poss", "amod", "nmod") and (child.i in resolved or child.ent_type_ in ACTOR_ENTS):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "of":
+            if any(o.dep_ == "pobj" and (o.i in resolved or o.ent_type_ in ACTOR_ENTS) for o in child.children):
+                return True
+    return False
+
+
+def _first_person_or_no_subject(verb: Token) -> bool:
+    """A clause whose only subject is the speaker ("we will respond") or that has none up its chain of
+    coordinated and complement verbs ("Will respond."). Participles and clauses hanging off nouns or
+    prepositions ("suspected of blowing up") have an understood subject of their own: not the speaker."""
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS or c.dep_ == "nsubjpass"]
+        if subjects:
+            return all(c.lower_ in ("i", "we") for c in subjects)
+        if tok.dep_ in ("ROOT", "ccomp"):
+            # a finite clause ("will respond", "attacked"), not a bare fragment quoted from someone ("to reduce")
+            return tok.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _weapon_subject(verb: Token, tables: Tables) -> bool:
     weapons = tables.lexicon["weapon_subjects"]
     return any(c.dep_ == "nsubj" and c.lemma_.lower() in weapons for c in verb.children)
 
 
-def verb_predicates(sent: Span, is_actor: ActorTest, tables: Tables) -> list[Predicate]:
+def verb_predicates(sent: Span, is_actor: ActorTest, tables: Tables, in_quote: bool = False) -> list[Predicate]:
     preps = frozenset(tables.lexicon["target_preps"])
+    codable = tables.word_sets["codable_verbs"]
     found = []
     for tok in sent:
-        if tok.pos_ != "VERB":
-            continue
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in codable:
+            continue  # the coder has no code for it: no need to find its participants
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         if passive:
             source, target = _passive_roles(tok, is_actor)
@@ -196,10 +239,14 @@ def verb_predicates(sent: Span, is_actor: ActorTest, tables: Tables) -> list[Pre
                 how = f"passive,{how}"
         else:
             source, how = subject_of(tok, is_actor)
+            if in_quote and source is not None and _first_person_or_no_subject(tok):
+                source, how = None, "first-person"  # "we did not attack": the quote's speaker, not a guess from the frame
             if source is not None and tok.tag_ == "VBN" and source.dep_ == "nsubjpass":
                 # "twenty people have been confirmed killed": a raised passive subject is the one acted on
                 found.append(Predicate(tok, "verb", tok, (), source, True, "raised-passive,no-source"))
                 continue
+            if source is None and not in_quote and not _weapon_subject(tok, tables):
+                continue  # no actor and no weapon acting: no event whatever the object
             skip = {source.i} if source is not None else set()
             target, tail = target_of(tok, is_actor, preps, skip)
             how = f"{how},{tail}" if tail else how
@@ -207,6 +254,8 @@ def verb_predicates(sent: Span, is_actor: ActorTest, tables: Tables) -> list[Pre
             # "three civilians were killed", "a roadside bomb killed two soldiers": the victim is known, the attacker not
             if target is not None and (passive or _weapon_subject(tok, tables)):
                 found.append(Predicate(tok, "verb", tok, (), target, passive, f"{how},no-source"))
+            elif in_quote and not passive and _first_person_or_no_subject(tok):
+                found.append(Predicate(tok, "verb", tok, (), target, False, f"{how or 'no-subject'},speaker", needs_speaker=True))
             continue
         found.append(Predicate(tok, "verb", tok, _conjuncts(source, is_actor), target, passive, how))
     return found
@@ -247,12 +296,17 @@ def _clause_verb(tok: Token) -> Token:
 
 def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs: set[int]) -> list[Predicate]:
     nouns = tables.event_nouns
+    phrase_heads = tables.word_sets["event_noun_phrase_heads"]
     light = frozenset(tables.lexicon["light_verbs"])
     preps = frozenset(tables.lexicon["target_preps"])
     found = []
     for tok in sent:
-        if tok.pos_ not in ("NOUN", "PROPN") or not (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
+        if not (tok.lower_ in nouns or tok.lemma_.lower() in nouns):
+            modifier = tok.doc[tok.i - 1] if tok.lower_ in phrase_heads and tok.i > sent.start else None
+            if modifier is None or modifier.head.i != tok.i or f"{modifier.lower_} {tok.lower_}" not in nouns:
+                continue  # "general strike" is an event noun, "strike" alone is not
         if tok.dep_ == "compound":
             continue
         own_source, own_target = _noun_participants(tok, is_actor, preps)

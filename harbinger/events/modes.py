@@ -65,6 +65,16 @@ def _condition_clause(tok: Token, marks: frozenset[str]) -> Token | None:
     return None
 
 
+def _unrealised(head: Token, tables: Tables) -> bool:
+    """A clause that states no past fact: a promise or plan, a modal or future, a present-tense generality."""
+    commit = tables.mode_words("commit_verbs")
+    aux = tables.mode_words("future_aux") | tables.mode_words("hypothetical_aux")
+    for tok in _clause_chain(head):
+        if tok.lemma_.lower() in commit or any(c.dep_ == "aux" and c.lower_ in aux for c in tok.children):
+            return True
+    return head.tag_ in ("VBP", "VBZ")
+
+
 def _is_anonymous(subject: Token, tables: Tables) -> bool:
     anon = tables.mode_words("anonymous_sources")
     if subject.lemma_.lower() not in anon and subject.lower_ not in anon:
@@ -105,6 +115,13 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
     above = _ancestors(trigger) if governor in _ancestors(trigger) else [trigger, *_ancestors(governor)]
     if any(_condition_clause(tok, marks) is not None for tok in above):
         return Mode(CONDITION)
+    temporal = tables.mode_words("temporal_marks")
+    for tok in above:
+        # "until" is a mark; spaCy attaches "when" as an adverb of the clause
+        mark = next((c for c in tok.children if c.dep_ in ("mark", "advmod") and c.lower_ in temporal), None) if tok.dep_ == "advcl" else None
+        if mark is not None and _unrealised(tok.head, tables):
+            # "protests until Sweden joins", "those who stay silent when a mosque is attacked": no occurrence asserted
+            return _cue("hypothetical", mark, intent=False)
     for tok in above:
         for child in tok.children:
             if child.dep_ == "advcl" and child not in above and _condition_clause(child, marks) is not None:
@@ -146,4 +163,7 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
     reported = _reporting(trigger, tables)
     if reported is not None:
         return reported
+    claims = tables.mode_words("claim_nouns")
+    if trigger.lemma_.lower() in deny and any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in claims) for c in trigger.children):
+        return _cue("denied", trigger)  # "the White House disputed the report / that ...": a denial is coded in the denied mode
     return Mode("asserted")

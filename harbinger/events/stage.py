@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from harbinger.events.coder import code_predicate, intent_code
-from harbinger.events.finder import ActorTest, Predicate, noun_predicates, obligation_predicates, verb_predicates
-from harbinger.events.modes import CONDITION, mode_of
+from harbinger.events.coder import act_code, code_predicate, intent_code
+from harbinger.events.finder import ACTOR_ENTS, ActorTest, Predicate, is_political, noun_predicates, obligation_predicates, verb_predicates
+from harbinger.events.modes import CONDITION, Mode, mode_of
 from harbinger.events.tables import Tables, load_tables
 from harbinger.models import Article
 from harbinger.stages import StageSpec, register_stage
@@ -79,13 +79,15 @@ def _stage_output(doc: Doc, attr: str):
 class EventContext:
     """What one document offers the coder: resolved actors, dates and places if those stages ran."""
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, tables: Tables):
         self.doc = doc
+        self.tables = tables
         # a Doc made outside harbinger.pipeline has no article: code it as an undated one
         self.article = doc._.article if doc.has_extension("article") and doc._.article is not None else Article.create(doc.text, None)
         self.actors = _stage_output(doc, "actors")
         self.timexes = _stage_output(doc, "timexes")
         self.places = _stage_output(doc, "places")
+        self.quotes = _stage_output(doc, "quotes")
         self.resolved: set[int] = set()
         for mention in self.actors or []:
             span = doc.char_span(_field(mention, "start"), _field(mention, "end"), alignment_mode="expand")
@@ -100,10 +102,37 @@ class EventContext:
         if self.actors is not None:
             from harbinger.actors import actor_for_span
 
-            mention = actor_for_span(self.doc, start, end) or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
+            mention = actor_for_span(self.doc, start, end)
+            if mention is not None and not _field(mention, "start") <= head.idx < _field(mention, "end") and head.ent_type_ not in ("", *ACTOR_ENTS):
+                mention = None  # "the Paris Agreement" (an EVENT/LAW name) is no mention of France: the actor only modifies it
+            mention = mention or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
             if mention is not None:
                 return Participant(_field(mention, "code"), _field(mention, "text"), _field(mention, "start"), _field(mention, "end"))
         return Participant(None, text, start, end)
+
+    def quote_context(self, token: Token):
+        """The quote the token sits in (its speaker and mode), or None — also when the quotes stage did not run."""
+        if not self.quotes:
+            return None
+        try:
+            from harbinger.quotes import quote_context_for_span
+        except ImportError:
+            return None
+        return quote_context_for_span(self.doc, token.idx, token.idx + len(token.text))
+
+    def in_quote(self, sent: Span) -> bool:
+        start, end = sent.start_char, sent.end_char
+        return any(q.content.start < end and start < q.content.end for q in self.quotes or ())
+
+    def speaker(self, context) -> tuple[Participant, bool] | None:
+        """The quote's speaker as a participant, and whether it is political (coded or a named actor)."""
+        speaker = getattr(context, "speaker", None) if context is not None else None
+        if speaker is None:
+            return None
+        mention = speaker.mention
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        political = bool(speaker.code) or (span is not None and is_political(span.root, self.tables, self.resolved))
+        return Participant(speaker.code, mention.text, mention.start, mention.end), political
 
     def date(self, token: Token) -> tuple[str | None, str]:
         if self.timexes is not None:
@@ -146,6 +175,8 @@ def _confidence(pred: Predicate, rule: str, source: Participant | None, target: 
     score = 0.6 + (0.05 if "#" in rule or rule.startswith(("noun", "frame")) else 0.0)
     score += (0.1 if source and source.code else 0) + (0.05 if target else 0)
     score -= 0.12 * min(_depth(pred.governor), 4)
+    if pred.kind == "noun" and pred.how in ("noun", "noun-frame"):
+        score -= 0.1  # "agreed to mediation in the talks": a noun framing a clause is background to its verb
     return round(max(0.05, min(score, 0.95)), 2)
 
 
@@ -158,11 +189,41 @@ def _sentence_bounds(sent: Span, text: str, body_start: int) -> tuple[int, int]:
     return start, end
 
 
+def _quote_mode(mode: Mode, context) -> Mode:
+    """An asserted event inside quoted or reported words takes the quote's mode when the quote reports or denies it."""
+    if context is None or mode.mode != "asserted" or getattr(context, "mode", None) not in ("reported", "denied"):
+        return mode
+    cue = getattr(context, "cue", None)
+    return Mode(context.mode, cue.text if cue is not None else None, cue.start if cue is not None else None, cue.end if cue is not None else None)
+
+
+def _admissible(pred: Predicate, coding, source_political: bool, target_political: bool, tables: Tables) -> bool:
+    """Precision rules: an event involves a political participant; everyday verbs need one on both sides
+    unless a pattern's object nouns made them codable; an attack with no named perpetrator is no attack in a
+    sentence about a storm, a crash or a disease."""
+    if not (source_political or target_political):
+        return False
+    lemma = pred.trigger.lemma_.lower()
+    if pred.kind == "verb" and lemma in tables.mode_words("generic_verbs") and "#" not in coding.rule:
+        joint = pred.target is None and lemma in tables.mode_words("reciprocal_verbs") and (
+            len(pred.sources) > 1 or any(s.tag_ in ("NNS", "NNPS") for s in pred.sources)
+        )
+        if not (source_political and (target_political or joint)):
+            return False
+    if not pred.sources and not pred.needs_speaker:
+        disasters = tables.mode_words("no_perpetrator_words")
+        if any(t.lower_ in disasters or t.lemma_.lower() in disasters for t in pred.trigger.sent):
+            return False
+    return True
+
+
 def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[Event]:
     is_actor = ActorTest(tables, ctx.resolved, actors_ran=ctx.actors is not None)
-    predicates = verb_predicates(sent, is_actor, tables)
+    predicates = verb_predicates(sent, is_actor, tables, in_quote=ctx.in_quote(sent))
     coded: list[tuple[Predicate, object]] = []
     for pred in predicates:
+        if not (pred.needs_speaker or is_political(pred.target, tables, ctx.resolved) or any(is_political(s, tables, ctx.resolved) for s in pred.sources)):
+            continue  # no political participant: no event whatever the verb (checked before the costlier coding)
         coding = code_predicate(pred, tables)
         if coding is not None:
             coded.append((pred, coding))
@@ -179,22 +240,43 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         mode = mode_of(pred.trigger, pred.governor, tables)
         if mode.mode == CONDITION:
             continue
+        quote = ctx.quote_context(pred.trigger)
+        mode = _quote_mode(mode, quote)
         row = tables.code(coding.cameo)
+        commits = tables.mode_words("commit_verbs") | tables.mode_words("plan_words")
+        if row.code.startswith("03") and not mode.intent and pred.trigger.lemma_.lower() not in commits:
+            # a pattern's intent code with no intent in the clause ("Germany lifted sanctions"): code the act itself
+            act = act_code(row.code, tables)
+            row = tables.code(act) if act is not None else row
         if mode.intent:
             intent = intent_code(coding.cameo, tables)
             if intent is not None:
                 intent_row = tables.code(intent)
-                # a planned meeting stays CONSULT (its mode says planned); a promised attack is a THREATEN
-                row = intent_row if intent_row.plover == "THREATEN" else dataclasses.replace(intent_row, plover=row.plover)
-        if not pred.sources and row.quad_class != 4:
+                # a planned meeting stays CONSULT (its mode says planned); promised support, aid or concessions are
+                # PLOVER's AGREE ("offer, promise, or otherwise indicate willingness to cooperate"); a promised attack is THREATEN
+                row = dataclasses.replace(intent_row, plover=row.plover) if row.plover == "CONSULT" else intent_row
+        speaker = ctx.speaker(quote) if pred.needs_speaker else None
+        if pred.needs_speaker and speaker is None:
             continue
+        if not pred.sources and not pred.needs_speaker and row.quad_class != 4:
+            continue
+        target_tok = pred.target if pred.target is None or pred.target.i not in coding.object_words else None
         trig = pred.trigger
         evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
         date, date_from = ctx.date(trig)
         place = ctx.place(trig)
+        target_political = is_political(target_tok, tables, ctx.resolved)
         for source_tok in pred.sources or (None,):
-            source = ctx.participant(source_tok) if source_tok is not None else None
-            target = ctx.participant(pred.target) if pred.target is not None else None
+            if speaker is not None:
+                source, source_political = speaker
+            else:
+                source = ctx.participant(source_tok) if source_tok is not None else None
+                source_political = source is not None and (bool(source.code) or is_political(source_tok, tables, ctx.resolved))
+            target = ctx.participant(target_tok) if target_tok is not None else None
+            if target is not None and target.code:
+                target_political = True
+            if not _admissible(pred, coding, source_political, target_political, tables):
+                continue
             if coding.reverse:
                 if target is None or source is None:
                     continue
@@ -226,7 +308,7 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
 
 def code_events(doc: Doc, tables: Tables | None = None) -> list[Event]:
     tables = tables or load_tables()
-    ctx = EventContext(doc)
+    ctx = EventContext(doc, tables)
     body_start = ctx.article.body_start
     events: list[Event] = []
     seen: set[str] = set()

@@ -94,8 +94,16 @@ def load_tables(folder: str | None = None) -> Tables:
     agents = (base / "agent_nouns.txt").read_text(encoding="utf-8").split("\n")
     word_sets = {name: frozenset(words) for name, words in lexicon["modes"].items()}
     word_sets["event_nouns"] = {k: v for k, v in lexicon["event_nouns"].items() if not k.startswith("_")}
+    word_sets["event_noun_phrase_heads"] = frozenset(k.split()[-1] for k in word_sets["event_nouns"] if " " in k)
     word_sets["pattern_only_blocks"] = frozenset(lexicon["pattern_only_blocks"]["blocks"])
+    for name in ("political_agent_nouns", "ordinary_nouns", "generic_verbs", "reciprocal_verbs", "no_perpetrator_words"):
+        word_sets[name] = frozenset(lexicon[name]["words"])
     word_sets["expanded"] = {}  # pattern word -> the words it matches, filled as patterns are tried
+    # every verb lemma the coder can code: the dictionary's, and Harbinger's own lists
+    word_sets["codable_verbs"] = frozenset(patterns["verbs"]) | {
+        lemma for section in ("extra_verbs", "verb_codes", "clause_codes") for lemma in lexicon[section] if not lemma.startswith("_")
+    }
+    word_sets["members"] = {}  # pattern word -> its one-word members and multi-word members by last word
     word_sets["pattern_index"] = {}  # block number -> first pattern word -> pattern numbers
     return Tables(
         word_sets=word_sets,

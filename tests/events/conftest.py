@@ -25,7 +25,7 @@ def nlp_full():
     from harbinger.registry import stages as registry
 
     stages.load_stage_modules()
-    wanted = [name for name in ("time", "place", "actors", "events") if name in registry.names()]
+    wanted = [name for name in ("time", "place", "actors", "quotes", "events") if name in registry.names()]
     return load_nlp(stage_names=wanted)
 
 

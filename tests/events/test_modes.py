@@ -51,3 +51,22 @@ def test_mode_of_conditional_threat_becomes_threaten(nlp_events, code):
     (event,) = [e for e in code(nlp_events, "If Russia attacks Ukraine, the United States will impose sanctions on Moscow.")]
     assert event["plover_type"] == "THREATEN"
     assert event["cameo_code"].startswith("13")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Thunberg promised protests every week until Sweden joined the Paris Agreement.", "joined"),  # until a promise is kept
+        ("Iran will keep enriching uranium until the United States lifts its sanctions.", "lifts"),
+    ],
+)
+def test_mode_of_temporal_clause_of_a_promise_is_hypothetical(nlp_events, code, text, trigger):
+    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    assert events and all(e["mode"] == "hypothetical" for e in events)
+
+
+@pytest.mark.slow
+def test_mode_of_temporal_clause_of_a_past_fact_is_asserted(nlp_events, code):
+    events = [e for e in code(nlp_events, "Fighting continued until Russia withdrew its troops from the city.") if e["evidence"]["trigger_text"] == "withdrew"]
+    assert events and events[0]["mode"] == "asserted"

@@ -1,7 +1,7 @@
 """The events scorer (harbinger/events/scorer.py): floors a little below the measured figures, and its matching rules.
 
-Measured (time, place, actors, events; 2026-11-25): seed 5/11 with dyads, 7/11 type + evidence, modes 7/7,
-0 not_events; PLOVER type accuracy 0.596, dyad F1 0.24; CAMEO root 0.574, exact 0.170.
+Measured (time, place, actors, quotes, events; 2026-11-25): seed 5/11 with dyads, 8/11 type + evidence,
+modes 8/8, 0 not_events; PLOVER type accuracy 0.655, dyad F1 0.247; CAMEO root 0.614, exact 0.170.
 """
 
 from __future__ import annotations
@@ -28,22 +28,23 @@ def _rows(nlp, name: str) -> dict[str, object]:
 @pytest.mark.slow
 def test_score_events_seed_floor(nlp_full):
     rows = _rows(nlp_full, "seed.gold.json")
-    assert rows["seed events (type + evidence, actors ignored)"].tp >= 6
-    assert rows["seed mode accuracy on type-matched"].precision >= 0.8
+    assert rows["seed events (type + evidence, actors ignored)"].tp >= 7
+    assert rows["seed events (type + country-level dyad + evidence)"].tp >= 4
+    assert rows["seed mode accuracy on type-matched"].precision >= 0.85
     assert rows["seed not_events coded (must be 0)"].fp == 0
 
 
 @pytest.mark.slow
 def test_score_events_plover_floor(nlp_full):
     rows = _rows(nlp_full, "plover_gsr.jsonl")
-    assert rows["PLOVER type accuracy (primary event vs code_plover2021)"].precision >= 0.56
-    assert rows["PLOVER dyads (country-level source, target)"].f1 >= 0.2
+    assert rows["PLOVER type accuracy (primary event vs code_plover2021)"].precision >= 0.62
+    assert rows["PLOVER dyads (country-level source, target)"].f1 >= 0.22
 
 
 @pytest.mark.slow
 def test_score_events_cameo_floor(nlp_full):
     rows = _rows(nlp_full, "cameo_codebook_examples.jsonl")
-    assert rows["CAMEO root accuracy"].precision >= 0.54
+    assert rows["CAMEO root accuracy"].precision >= 0.58
     assert rows["CAMEO exact-code accuracy"].precision >= 0.15
 
 

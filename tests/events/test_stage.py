@@ -33,7 +33,7 @@ def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
         ("Russia attacked Ukraine on Monday.", "attacked", "ASSAULT", "Russia", "Ukraine"),
         ("Iran held talks with Russia in Tehran.", "held", "CONSULT", "Iran", "Russia"),
         ("Ukraine was attacked by Russia.", "attacked", "ASSAULT", "Russia", "Ukraine"),
-        ("The European Union imposed sanctions against Belarus.", "imposed", "COERCE", "The European Union", "Belarus"),  # 163 is COERCE in CAMEO2PLOVER-2021
+        ("The European Union imposed sanctions against Belarus.", "imposed", "SANCTION", "The European Union", "Belarus"),  # 163: SANCTION per the PLOVER manual
         ("Thousands of protesters marched through the capital on Saturday.", "marched", "PROTEST", "protesters", None),
         ("Two soldiers were killed in an ambush near the border.", "killed", "ASSAULT", None, "Two soldiers"),
     ],
@@ -105,3 +105,36 @@ def test_code_events_must_complement_is_a_demand(nlp_events, code, text, source,
 def test_code_events_speaker_pronoun_takes_the_speaker(nlp_events, code):
     (event,) = [e for e in code(nlp_events, "Switzerland said today it had expelled two Russian diplomats.") if e["evidence"]["trigger_text"] == "expelled"]
     assert event["source"]["text"] == "Switzerland"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minetest supports multiplayer servers with each client using their own language settings.",  # everyday verb, no political target
+        "Solberg posted on Twitter asking for places to eat on the drive to Oslo.",
+        "Two soldiers were killed when a storm hit their base.",  # no perpetrator in a disaster
+        "Twenty people have been confirmed killed.",  # no political participant
+    ],
+)
+def test_code_events_needs_political_participants(nlp_full, code, text):
+    assert code(nlp_full, text) == []
+
+
+@pytest.mark.slow
+def test_code_events_pattern_object_is_no_target(nlp_full, code):
+    (event,) = code(nlp_full, "The governor of Puerto Rico declared a state of emergency.")
+    assert (event["cameo_code"], event["target"]) == ("1724", None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "source", "mode"),
+    [
+        ('"We did not attack civilians," the Ukrainian defence minister said.', "attack", "the Ukrainian defence minister", "negated"),
+        ('"Russian troops attacked the village," a Ukrainian official said.', "attacked", "Russian troops", "reported"),
+    ],
+)
+def test_code_events_quote_gives_speaker_and_mode(nlp_full, code, text, trigger, source, mode):
+    (event,) = [e for e in code(nlp_full, text) if e["evidence"]["trigger_text"] == trigger]
+    assert (event["source"]["text"], event["mode"]) == (source, mode)

@@ -20,7 +20,8 @@ from harbinger.events.tables import cameo_info, load_tables
         ("125", -5.0, 3, "REJECT"),
         ("138", -7.0, 3, "THREATEN"),
         ("154", -7.2, 4, "MOBILIZE"),
-        ("163", -8.0, 4, "COERCE"),
+        ("163", -8.0, 4, "SANCTION"),
+        ("173", -5.0, 4, "COERCE"),
         ("190", -10.0, 4, "ASSAULT"),
         ("020", 3.0, 1, "REQUEST"),
         ("010", 0.0, 1, None),
@@ -53,7 +54,7 @@ def test_load_tables_every_pattern_code_is_known():
 def test_load_tables_lexicon_codes_are_known():
     tables = load_tables()
     lexicon = tables.lexicon
-    for section in ("extra_verbs", "event_nouns", "block_defaults", "block_codes", "intent_codes"):
+    for section in ("extra_verbs", "event_nouns", "block_defaults", "block_codes", "intent_codes", "verb_codes", "clause_codes"):
         for key, code in lexicon[section].items():
             if not key.startswith("_"):
                 assert code in tables.codes, (section, key, code)
