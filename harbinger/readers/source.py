@@ -86,13 +86,13 @@ def decode(source: Source) -> tuple[str | None, list[Problem]]:
         return None, [Problem.make("H101", source.name)]
     if data.startswith(UTF16_BOMS):
         return data.decode("utf-16"), [Problem.make("H103", source.name, encoding="UTF-16")]
-    head = data[:8192]
-    # A stray NUL in a text file must not cost its good records; real binaries are full of them.
-    if head.count(b"\x00") > max(1, len(head) // 100):
-        return None, [Problem.make("H102", source.name)]
+    # Valid UTF-8 is text even with a stray NUL: the record holding it fails alone, its
+    # neighbours are kept. Real binaries (images, archives, PDFs) are almost never valid UTF-8.
     text = _utf8(data)
     if text is not None:
         return text, []
+    if b"\x00" in data[:8192]:
+        return None, [Problem.make("H102", source.name)]
     best = charset_normalizer.from_bytes(data).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:

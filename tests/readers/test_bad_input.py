@@ -131,3 +131,11 @@ def test_unknown_reader_lists_known_ones(tmp_path):
     with pytest.raises(HarbingerError) as info:
         list(read_paths([str(path)], ReadOptions(reader="xml")))
     assert "jsonl" in str(info.value) and "seed" in str(info.value)
+
+
+def test_stray_nul_byte_costs_only_its_own_record(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_bytes(b"\x00\n" + json.dumps(GOOD).encode() + b"\n\x00\n")
+    articles, problems = split(read_paths([str(path)], TODAY))
+    assert len(articles) == 1
+    assert [p.code for p in problems] == ["H104", "H104"]
