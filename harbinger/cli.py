@@ -94,7 +94,8 @@ def run(
     stages: StagesOption = None,
     actors: ActorsOption = None,
     threshold: Annotated[float, typer.Option(help="MinHash Jaccard similarity at which articles are near duplicates.")] = 0.8,
-    batch_size: Annotated[int, typer.Option(help="Articles per batch (and per store transaction).")] = 64,
+    batch_size: Annotated[int, typer.Option(help="At most this many articles per batch (and per store transaction).")] = 64,
+    batch_words: Annotated[int, typer.Option(help="Close a batch once it holds this many words (bounds peak memory).")] = 10_000,
     text_field: TextField = "text",
     date_field: DateField = "date",
     title_field: TitleField = "title",
@@ -122,7 +123,9 @@ def run(
                 f"skipped {summary.skipped:,}  {summary.words_per_second:,.0f} words/s",
             )
 
-        summary = run_articles(paths, store, nlp, options, threshold=threshold, batch_size=batch_size, progress=show)
+        summary = run_articles(
+            paths, store, nlp, options, threshold=threshold, batch_size=batch_size, batch_words=batch_words, progress=show
+        )
     for problem in summary.problems:
         err.print(f"[yellow]{problem}[/]" if problem.severity.value == "warning" else f"[red]{problem}[/]", highlight=False)
     counts = summary.to_dict()

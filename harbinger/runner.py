@@ -19,7 +19,7 @@ from harbinger.annotation import doc_to_dict
 from harbinger.dedupe import DEFAULT_THRESHOLD, Deduper, DedupeResult
 from harbinger.errors import Problem, Severity
 from harbinger.models import Article
-from harbinger.pipeline import DEFAULT_BATCH_SIZE, Timings, batched, harbinger_stages, process
+from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, harbinger_stages, process
 from harbinger.readers import ReadOptions, read_paths
 from harbinger.store import Store, StoredArticle
 
@@ -91,6 +91,7 @@ def run(
     read_options: ReadOptions | None = None,
     threshold: float = DEFAULT_THRESHOLD,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_words: int = DEFAULT_BATCH_WORDS,
     command: str = "run",
     progress: Progress | None = None,
 ) -> RunSummary:
@@ -101,7 +102,8 @@ def run(
     deduper.seed(store.dedupe_seed())
     start = time.perf_counter()
     try:
-        for batch in batched(_articles(read_paths(paths, read_options), summary), batch_size):
+        articles = _articles(read_paths(paths, read_options), summary)
+        for batch in batched(articles, batch_size, weight=lambda a: a.word_count, max_weight=batch_words):
             _store_batch(batch, store, nlp, deduper, summary)
             summary.seconds = time.perf_counter() - start
             if progress:
