@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, mode_filter
+from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, date_range, mode_filter
 from harbinger.errors import HarbingerError
 
 SENTENCE_SQL = "substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
@@ -98,13 +98,8 @@ def list_articles(store: Queryable, since: date | None, until: date | None, text
     """``(total, columns, rows)`` for one page of articles, each with its group's copies and event count."""
     if since and until and since > until:
         raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
-    clauses, params = ["TRUE"], []
-    if since:
-        clauses.append("a.date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("a.date <= ?")
-        params.append(until)
+    clauses, params = date_range("a.date", since, until)
+    clauses.insert(0, "TRUE")
     if text:
         clauses.append("(contains(lower(a.title), lower(?)) OR contains(lower(a.text), lower(?)))")
         params += [text, text]

@@ -40,6 +40,18 @@ def _choice(value: str, allowed: Sequence[str], name: str, code: str) -> str:
     return value
 
 
+def date_range(column: str, since: date | None, until: date | None) -> tuple[list[str], list]:
+    """SQL clauses (and their parameters) keeping ``column`` between ``since`` and ``until``, both inclusive."""
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} <= ?")
+        params.append(until)
+    return clauses, params
+
+
 def mode_filter(mode: str, column: str = "mode") -> tuple[str, list]:
     """SQL condition (and its parameters) selecting the events of one series: occurred, all or one mode."""
     _choice(mode, MODE_CHOICES, "mode", "H502")
@@ -79,12 +91,9 @@ def dyad_series(
         if value:
             clauses.append(f"e.{column} = ?")
             params.append(value)
-    if since:
-        clauses.append("e.event_date >= ?")
-        params.append(since)
-    if until:
-        clauses.append("e.event_date <= ?")
-        params.append(until)
+    dated, dated_params = date_range("e.event_date", since, until)
+    clauses += dated
+    params += dated_params
     quads = ", ".join(f"count(e.id) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
     plovers = ", ".join(f"count(e.id) FILTER (WHERE e.plover_type = '{t}') AS {t.lower()}" for t in PLOVER_TYPES)
     sql = f"""
