@@ -11,11 +11,11 @@ the store and the CLI decide where the output goes. Columns are listed in
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from typing import Iterable, TextIO
 
 from harbinger.events.tables import load_tables
+from harbinger.timex import calendar_day
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID",
@@ -50,25 +50,12 @@ GDELT_COLUMNS = [
     "ArticleID",
 ]
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_YEAR = re.compile(r"^(\d{4})$")
-
-
 def event_day(value: str | None, fallback: str | None) -> date | None:
-    """The first day an event date names: a day, the 1st of a month, the Monday of an ISO week, 1 January of a year."""
+    """The first day an event date names (a day, the Monday of an ISO week, the 1st of a month, 1 January), else the fallback's."""
     for candidate in (value, fallback):
-        if not candidate:
-            continue
-        if m := _DAY.match(candidate):
-            return date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _MONTH.match(candidate):
-            return date(int(m[1]), int(m[2]), 1)
-        if m := _WEEK.match(candidate):
-            return date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        if m := _YEAR.match(candidate):
-            return date(int(m[1]), 1, 1)
+        found = calendar_day(candidate) if candidate else None
+        if found:
+            return found[0]
     return None
 
 

@@ -10,18 +10,15 @@ code of an international one (an IGO is its own "country").
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import pyarrow as pa
 
+from harbinger.timex import calendar_day
+
 # CAMEO prefixes of actors that belong to no state.
 INTERNATIONAL_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "INT"}
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_YEAR = re.compile(r"^(\d{4})$")
 
 
 def country_of(code: str | None) -> str | None:
@@ -32,26 +29,10 @@ def country_of(code: str | None) -> str | None:
 
 def first_day(value: str | None, dct: date | None) -> tuple[date | None, str]:
     """The first calendar day a time value covers, and its precision; the DCT when the value says no more."""
-    found = _calendar_day(value) if value else None
+    found = calendar_day(value) if value else None
     if found:
         return found
     return (dct, "dct") if dct else (None, "unknown")
-
-
-def _calendar_day(value: str) -> tuple[date, str] | None:
-    head = value.split("/", 1)[0].strip()
-    try:
-        if match := _DAY.match(head):
-            return date(*map(int, match.groups())), "interval" if "/" in value else "day"
-        if match := _WEEK.match(head):
-            return date.fromisocalendar(int(match[1]), int(match[2]), 1), "week"
-        if match := _MONTH.match(head):
-            return date(int(match[1]), int(match[2]), 1), "month"
-        if match := _YEAR.match(head):
-            return date(int(match[1]), 1, 1), "year"
-    except ValueError:  # "2022-02-30", week 54: not a calendar day
-        return None
-    return None
 
 
 def _part(event: dict, role: str, key: str):
