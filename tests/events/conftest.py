@@ -43,3 +43,8 @@ def code():
         return cache[text]
 
     return run
+
+
+def on_trigger(events: list[dict], trigger: str) -> list[dict]:
+    """The events whose trigger word is ``trigger``."""
+    return [e for e in events if e["evidence"]["trigger_text"] == trigger]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events.conftest import on_trigger
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
@@ -18,7 +20,7 @@ import pytest
     ],
 )
 def test_code_verb_news_senses(nlp_events, code, text, trigger, plover, cameo):
-    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    events = on_trigger(code(nlp_events, text), trigger)
     assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
 
 

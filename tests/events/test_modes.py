@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.events.conftest import on_trigger
+
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
@@ -24,7 +26,7 @@ import pytest
     ],
 )
 def test_mode_of_each_mode(nlp_events, code, text, trigger, mode, cue):
-    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    events = on_trigger(code(nlp_events, text), trigger)
     assert events, f"no event on '{trigger}'"
     assert events[0]["mode"] == mode
     if cue is None:
@@ -62,7 +64,7 @@ def test_mode_of_conditional_threat_becomes_threaten(nlp_events, code):
     ],
 )
 def test_mode_of_temporal_clause_of_a_promise_is_hypothetical(nlp_events, code, text, trigger):
-    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    events = on_trigger(code(nlp_events, text), trigger)
     assert events and all(e["mode"] == "hypothetical" for e in events)
 
 

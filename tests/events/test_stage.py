@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.events.conftest import on_trigger
+
 from harbinger.events.stage import Event
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold" / "seed.gold.json"
@@ -39,7 +41,7 @@ def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
     ],
 )
 def test_code_events_participants(nlp_events, code, text, trigger, plover, source, target):
-    events = [e for e in code(nlp_events, text) if e["evidence"]["trigger_text"] == trigger]
+    events = on_trigger(code(nlp_events, text), trigger)
     assert events
     event = events[0]
     assert event["plover_type"] == plover
@@ -136,5 +138,5 @@ def test_code_events_pattern_object_is_no_target(nlp_full, code):
     ],
 )
 def test_code_events_quote_gives_speaker_and_mode(nlp_full, code, text, trigger, source, mode):
-    (event,) = [e for e in code(nlp_full, text) if e["evidence"]["trigger_text"] == trigger]
+    (event,) = on_trigger(code(nlp_full, text), trigger)
     assert (event["source"]["text"], event["mode"]) == (source, mode)
