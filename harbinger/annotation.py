@@ -59,8 +59,8 @@ def tokens(doc: Doc) -> list[dict]:
     ]
 
 
-def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False, specs: list | None = None) -> dict:
-    """Everything known about one article; pass ``specs`` (from ``harbinger_stages``) when converting many docs."""
+def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False) -> dict:
+    """Everything known about one article: its fields, sentences, entities and every stage's output."""
     article = doc._.article
     result = {
         "article": article.to_dict(),
@@ -69,6 +69,6 @@ def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False, specs: list 
     }
     if with_tokens:
         result["tokens"] = tokens(doc)
-    for spec in specs if specs is not None else harbinger_stages(nlp):
+    for spec in harbinger_stages(nlp):
         result[spec.attr] = spec.to_json(doc)
     return result

@@ -9,6 +9,7 @@ retried article by article: the failure is reported, the batch survives.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -75,9 +76,15 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
     return nlp
 
 
-def harbinger_stages(nlp: Language) -> list[stage_registry.StageSpec]:
+def harbinger_stages(nlp: Language) -> tuple[stage_registry.StageSpec, ...]:
+    """The Harbinger stages in a pipeline, in order (looked up once per distinct pipeline)."""
+    return _stage_specs(tuple(nlp.pipe_names))
+
+
+@functools.lru_cache(maxsize=32)
+def _stage_specs(pipe_names: tuple[str, ...]) -> tuple[stage_registry.StageSpec, ...]:
     known = set(stages.names())
-    return [stages.get(name) for name in nlp.pipe_names if name in known]
+    return tuple(stages.get(name) for name in pipe_names if name in known)
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:

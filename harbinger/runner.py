@@ -19,7 +19,7 @@ from harbinger.annotation import doc_to_dict
 from harbinger.dedupe import DEFAULT_THRESHOLD, Deduper, DedupeResult
 from harbinger.errors import Problem, Severity
 from harbinger.models import Article
-from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, harbinger_stages, process
+from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, process
 from harbinger.readers import ReadOptions, read_paths
 from harbinger.store import Store, StoredArticle
 
@@ -148,10 +148,9 @@ def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Ded
     verdicts: dict[str, DedupeResult] = {a.id: v for a, v in fresh}
     failures_before = len(summary.problems)
     annotated = []
-    specs = harbinger_stages(nlp)
     for doc in process(nlp, [a for a, _ in fresh], batch_size=len(fresh) or 1, timings=summary.timings, problems=summary.problems):
         article = doc._.article
-        annotated.append(StoredArticle(article, verdicts[article.id], doc_to_dict(nlp, doc, specs=specs)))
+        annotated.append(StoredArticle(article, verdicts[article.id], doc_to_dict(nlp, doc)))
         summary.words += article.word_count
     summary.skipped += len(summary.problems) - failures_before
     summary.stored += store.write_batch(summary.run_id, annotated + near, copies)
