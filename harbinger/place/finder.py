@@ -20,6 +20,7 @@ resolver's job.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.matcher import PhraseMatcher
@@ -34,8 +35,12 @@ MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 # Last words that make an ORG entity a facility.
 FACILITY_HEADS = {
     "Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor",
-    "Hospital", "Lane", "Road", "Street", "Avenue", "Boulevard",
+    "Hospital", "Lane", "Road", "Street", "Avenue", "Boulevard", "Mosque", "Church", "Temple", "Synagogue", "Shrine", "Monument",
+    "Memorial", "Arena", "Museum", "Prison", "Tower", "Dam",
 }
+# Last words that name a facility only where the text puts something there ("at the Toronto Congress Centre"):
+# "Pew Research Center" is an organisation, "the Kennedy Center" a building.
+LOCATED_FACILITY_HEADS = {"Centre", "Center", "Hall", "Range", "Base", "Camp", "Complex", "Plaza"}
 # An election happens in the country it is named after; a war or crisis ("Iraq War veteran") need not.
 ELECTION_WORDS = {"election", "elections", "primary", "primaries", "caucus", "caucuses", "referendum"}
 # Labels under which the small model files facilities: "Kuwait Maitree Hospital" ORG, "Wellhouse Lane" PERSON.
@@ -48,6 +53,10 @@ LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "i
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
 UNTAGGED_TOWN_MIN_POPULATION = 100_000
+# A headline city counts as context only if it is this large (headlines in title case capitalise ordinary
+# words that are also towns: "Nice", "Split", "Reading"), and so does a lone name the tagger calls a person.
+BIG_CITY_POPULATION = 1_000_000
+_TITLE_WORD = re.compile(r"[^\W\d_][\w.'’ʻ-]*")
 # A demonym preceded by one of these is part of a wider name ("Latin American"; "North Korean" is listed whole).
 _WIDER_NAME_HEADS = {"Latin", "North", "South", "East", "West", "Central", "Native", "African", "Anglo"}
 
@@ -91,12 +100,20 @@ class PlaceFinder:
         if article is not None and article.dateline is not None:
             line = article.dateline
             chosen.insert(0, PlaceMention(line.start, line.end, line.text, "dateline"))
-        return chosen + self._cues(doc, body_start)
+        return chosen + self._cues(doc, body_start) + self._title_cues(article.title if article is not None else None)
 
     def _from_entity(self, ent: Span) -> list[PlaceMention]:
         span = _trim(ent)
         if span is None or span.text in self.gazetteer.not_places:
             return []
+        if self.gazetteer.landmark(span.text):  # "the White House" tagged ORG, "the Kremlin" tagged PERSON
+            return [self._mention(span, "entity", "FAC")]
+        span = self._with_name_before(span)
+        parts = _comma_parts(span)
+        if len(parts) > 1:  # "Shelby, North Carolina" or "the Auckland, New Zealand" tagged as one entity
+            found = [m for part in parts for m in self._from_entity_parts(part)]
+            if len(found) == len(parts):
+                return found
         if self.gazetteer.demonym_country(span.text) and not self.gazetteer.names_area(span.text):
             return [self._mention(span, "demonym")]  # "Ukrainian" tagged GPE at a sentence start
         if ent.label_ in PLACE_LABELS:
@@ -105,18 +122,22 @@ class PlaceFinder:
             return []
         if self.gazetteer.names_area(span.text):
             return [self._mention(span, "entity", "GPE")]
-        if self.gazetteer.largest_city(span.text) and (_place_context(span) or self._qualifier(span)):
+        population = self.gazetteer.largest_city(span.text)
+        if population and (_place_context(span) or self._qualifier(span)):
             return [self._mention(span, "entity", "GPE")]  # "redirected to Omsk", "the city of Toowoomba" tagged ORG
-        if ent.label_ == "PERSON" and _named_as_place(span):
-            return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr" tagged PERSON
+        if ent.label_ == "NORP" and population >= UNTAGGED_TOWN_MIN_POPULATION:
+            return [self._mention(span, "entity", "GPE")]  # "The Montreal team": a city name is no nationality
+        if ent.label_ == "PERSON" and (_named_as_place(span) or (len(span) == 1 and population >= BIG_CITY_POPULATION)):
+            return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr", "the capital, Sanaa," tagged PERSON
         inner = [t.i for t in span if t.lower_ in ("in", "at") and span.start < t.i < span.end - 1]
         if inner:  # "the Cahors Cathedral in Cahors" bracketed as one ORG: a facility and its town
             before, after = ent.doc[span.start : inner[0]], ent.doc[inner[0] + 1 : span.end]
             found = self._from_entity_parts(before) + self._from_entity_parts(after)
             if found:
                 return found
-        if ent.label_ in FACILITY_MISLABELS and span[-1].text in FACILITY_HEADS:
-            return [self._mention(span, "entity", "FAC")]
+        facility = self._facility_part(span)
+        if ent.label_ in FACILITY_MISLABELS and facility is not None:
+            return [self._mention(facility, "entity", "FAC")]
         if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in ELECTION_WORDS):
             # "United States Democratic Party" → "United States"; "(2020) US Presidential Election" → "US"
             for size in (3, 2, 1):
@@ -136,6 +157,25 @@ class PlaceFinder:
             return ""
         gaz = self.gazetteer
         return qualifier if gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier)) else ""
+
+    def _facility_part(self, span: Span) -> Span | None:
+        """The span itself if it names a facility: "Al Noor Mosque"; a "Centre" or "Hall" only where the text
+        puts things there ("descended on the Congress Centre" is not enough; "at the Kennedy Center" is)."""
+        if len(span) < 2:  # "Church", "Tower": a bare common noun capitalised
+            return None
+        if span[-1].text in FACILITY_HEADS or (span[-1].text in LOCATED_FACILITY_HEADS and _place_context(span)):
+            return span
+        return None
+
+    def _with_name_before(self, span: Span) -> Span:
+        """The entity with the capitalised word the tagger left off its front, when the longer name is a known
+        place: "General Santos City" tagged as "Santos City" after the title-like "General"."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is None or before.is_sent_start or before.pos_ != "PROPN" or not before.text[:1].isupper() or before.ent_type_:
+            return span
+        longer = doc[span.start - 1 : span.end]
+        return longer if self.gazetteer.names_area(longer.text) or self.gazetteer.largest_city(longer.text) else span
 
     def _from_entity_parts(self, span: Span) -> list[PlaceMention]:
         if span[-1].text in FACILITY_HEADS:
@@ -227,6 +267,39 @@ class PlaceFinder:
         population = gaz.largest_city(mention.text)  # a small town's name is often also a firm's or a person's
         return population >= UNTAGGED_TOWN_MIN_POPULATION or bool(population and mention.located)
 
+    def _title_cues(self, title: str | None) -> list[PlaceMention]:
+        """Countries the headline names ("New Zealand mosque murder suspect …"): context for places the body
+        leaves open, such as a mosque no town is given for. Cue mentions are never returned as places."""
+        if not title:
+            return []
+        words = [w.rstrip(".").removesuffix("'s").removesuffix("’s") if not w.endswith("S.") else w for w in _TITLE_WORD.findall(title)]
+        gaz, found, i = self.gazetteer, [], 0
+        while i < len(words):
+            for size in (3, 2, 1):
+                name = " ".join(words[i : i + size])
+                if len(words) - i < size or not name[:1].isupper():
+                    continue
+                country = self._title_country(name)
+                if country:
+                    found.append(PlaceMention(0, 0, name, "cue", echo_of=country))
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def _title_country(self, name: str) -> str | None:
+        gaz = self.gazetteer
+        alias = gaz.alias(name)
+        if alias is not None and alias.country:
+            return alias.country
+        countries = gaz.lookup("country", name)
+        if countries:
+            return countries[0].country
+        if gaz.demonym_country(name):
+            return gaz.demonym_country(name)
+        cities = [entry for entry, main in gaz.cities(name) if main and entry.population >= BIG_CITY_POPULATION]
+        return max(cities, key=lambda e: e.population).country if cities else None
+
     def _cues(self, doc: Doc, body_start: int) -> list[PlaceMention]:
         cues = self.gazetteer.country_cues
         return [
@@ -298,11 +371,29 @@ def _stands_alone(span: Span) -> bool:
 
 
 def _named_as_place(span: Span) -> bool:
-    """Stricter, for names tagged PERSON: "in/at/near X" or "the city of X", and no possessive after."""
+    """Stricter, for names tagged PERSON: "in/at/near X", "the city of X" or "the capital, X", and no possessive after."""
     doc = span.doc
     if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
         return False
-    return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span))
+    return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span)) or _after_capital(span)
+
+
+def _after_capital(span: Span) -> bool:
+    """Whether the span is the name of a capital just mentioned: "the capital, Sanaa", "capital Kabul"."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "capital"
+
+
+def _comma_parts(span: Span) -> list[Span]:
+    """The comma-separated parts of a span, when it has inner commas ("Shelby, North Carolina")."""
+    cuts = [t.i for t in span if t.text == "," and span.start < t.i < span.end - 1]
+    if not cuts:
+        return [span]
+    bounds = [span.start, *cuts, span.end]
+    parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:])]
+    return [_trim(part) or part for part in parts if len(part)]
 
 
 def _after_preposition(span: Span) -> str:

@@ -34,13 +34,29 @@ class Entry(NamedTuple):
     type: str = ""  # an admin region's ISO 3166-2 type: "State", "County", "Department"
 
 
+# Apostrophes and the letters that look like them (the Polynesian ʻokina in "Nukuʻalofa", ‘ ’ ʼ `) are
+# dropped from lookup keys, so every spelling of a name folds alike ("Nuku'alofa", "Nukualofa").
+_APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bb\u02bc`")
+
+
 def fold(name: str) -> str:
     """The lookup key of a name: accents stripped, case and a leading "the" dropped, spacing folded."""
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    plain = plain.replace("\u2019", "'").casefold().strip()
+    plain = plain.translate(_APOSTROPHES).casefold().strip()
     if plain.startswith("the "):
         plain = plain[4:]
     return " ".join(plain.replace("-", " ").split())
+
+
+# Romanised type words ISO 3166-2 keeps in a name ("Guangdong Sheng", "Adygeya, Respublika") that English
+# news leaves out ("Guangdong", "Guangdong Province").
+LOCAL_TYPE_WORDS = {"Sheng", "Zizhiqu", "Shi", "Respublika"}
+
+
+def _without_local_type(name: str) -> str:
+    """The name without a romanised type word: "Guangdong Sheng" → "Guangdong" ("" if it has none)."""
+    head, _, last = name.replace(",", "").rpartition(" ")
+    return head if head and last in LOCAL_TYPE_WORDS else ""
 
 
 def _rows(path: Path):
@@ -81,6 +97,9 @@ class Gazetteer:
             entry = Entry("admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"])
             admins[row["code"]] = entry
             self._add("admin", row["name"], entry)
+            bare = _without_local_type(row["name"])
+            if bare:
+                self._add("admin", bare, entry)
         for row in _rows(folder / "cities.tsv"):
             entry = Entry(
                 "city", row["name"], row["country"], row["admin1"] or None, float(row["lat"]), float(row["lon"]),
@@ -104,6 +123,7 @@ class Gazetteer:
         self.feature_words = {row["word"] for row in _optional_rows(folder / "feature_words.tsv")}
         self.place_suffixes = {row["suffix"] for row in _optional_rows(folder / "place_suffixes.tsv")}
         self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
+        self.landmarks = {fold(row["name"]): self._target(row["target"], iso2_to_3, admins) for row in _optional_rows(folder / "landmarks.tsv")}
 
     def _add(self, kind: str, name: str, entry: Entry) -> None:
         bucket = self.by_name[kind].setdefault(fold(name), [])
@@ -126,6 +146,10 @@ class Gazetteer:
 
     def alias(self, text: str) -> Entry | None:
         return self.aliases.get(text) or self.aliases.get(text.title())
+
+    def landmark(self, text: str) -> Entry | None:
+        """The place a well-known building or seat of government stands in ("the Kremlin" → Moscow)."""
+        return self.landmarks.get(fold(text))
 
     def names_country(self, text: str) -> bool:
         """Whether ``text`` is a country's name or an alias for one ("U.S.", "Britain")."""

@@ -30,8 +30,9 @@ class PlaceMention:
 class Place:
     """A resolved place. ``role`` says how the text used it: "dateline", "mention" or "demonym".
 
-    ``kind`` is "country", "admin", "city", "region" or "unknown"; ``lat``/``lon`` are the
-    gazetteer point (for a country, its population centroid; for a demonym none);
+    ``kind`` is "country", "admin", "city", "region", "facility" (a listed landmark) or "unknown";
+    ``lat``/``lon`` are the gazetteer point (for a country, its population centroid; for a landmark,
+    its city's; for a demonym none);
     ``resolved_by`` names the evidence that decided ``country`` and ``confidence`` is 0..1.
     """
 

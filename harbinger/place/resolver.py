@@ -44,6 +44,9 @@ DEMONYM_CONTEXT_WEIGHT = 0.5
 # A cue phrase ("Democratic primary") says even less: enough to tip "Georgia" with no other place in the story.
 CUE_CONTEXT_WEIGHT = 0.5
 # Generic words after a name that say what kind of area it is ("Santa Barbara County").
+# A facility named after a town this large ("Baghdad International Airport") is placed there even if the story
+# names no other place in its country.
+FACILITY_TOWN_MIN_POPULATION = 1_000_000
 AREA_WORDS = {"County", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
 
 
@@ -98,6 +101,9 @@ class PlaceResolver:
         if mention.source == "demonym":
             country = gaz.demonym_country(mention.text)
             return _place(mention, gaz.countries.get(country), "demonym", 0.9, role="demonym", point=False) if country else None
+        landmark = gaz.landmark(mention.text)
+        if landmark is not None:  # "the Kremlin": its city's country, region and point
+            return replace(_place(mention, landmark, "landmark", 0.9, point=landmark.kind == "city"), kind="facility")
         alias = gaz.alias(mention.text)
         if alias is not None:
             return _place(mention, alias, "alias", 0.95)
@@ -161,9 +167,16 @@ class PlaceResolver:
         if within is not None and within.country:
             return _inside(mention, within, "qualifier", 0.8)
         words = mention.text.split()
+        country = self.gazetteer.demonym_country(words[0])
+        if country and country in self.gazetteer.countries:  # "German Aerospace Center"
+            return _inside(mention, self.gazetteer.countries[country], "facility-name", 0.7)
         for size in (2, 1):
             if len(words) > size:
-                named = [o for o in self._options(" ".join(words[:size])) if o.entry.country in context]
+                prefix = " ".join(words[:size])
+                # "Baghdad International Airport": a big city needs no support; a small one must be in the story's
+                # countries, and so must a country's name ("Kuwait Maitree Hospital" is in Dhaka)
+                big = not self.gazetteer.names_country(prefix)
+                named = [o for o in self._options(prefix) if o.entry.country in context or (big and o.entry.population >= FACILITY_TOWN_MIN_POPULATION)]
                 if named:
                     best = max(named, key=lambda o: o.score)
                     return _inside(mention, best.entry, "facility-name", 0.7)

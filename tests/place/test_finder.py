@@ -115,3 +115,32 @@ def test_finder_does_not_repeat_a_place_name_inside_another_name(annotate, text,
 def test_finder_keeps_country_cues_out_of_the_places(annotate):
     doc = annotate("He dropped out ahead of the Democratic primary debate in Georgia.")
     assert "Democratic primary" not in [p.text for p in doc._.places]
+
+
+@pytest.mark.parametrize(
+    "text, facility, country",
+    [
+        ("Worshippers gathered at the Blue Mosque in Istanbul on Friday.", "Blue Mosque", "TUR"),
+        ("The concert was held at Rogers Arena in Vancouver.", "Rogers Arena", "CAN"),
+        ("Reporters waited outside the Kremlin for the decision.", "Kremlin", "RUS"),
+        ("A statement from the White House said talks would go on.", "White House", "USA"),
+    ],
+)
+def test_finder_takes_places_of_worship_venues_and_landmarks_as_facilities(annotate, text, facility, country):
+    assert place_named(annotate(text), facility).country == country
+
+
+def test_finder_leaves_an_organisation_named_center_alone_without_a_locative(annotate):
+    doc = annotate("The Pew Research Center published a survey of voters on Tuesday.")
+    assert "Pew Research Center" not in [p.text for p in doc._.places]
+
+
+def test_finder_splits_a_town_and_state_tagged_as_one_entity(annotate):
+    doc = annotate("She grew up in Durham, North Carolina, and studied law.")
+    assert place_named(doc, "Durham").country == "USA"
+    assert place_named(doc, "North Carolina").admin1 == "US-NC"
+
+
+def test_finder_takes_the_name_after_the_capital_as_a_place(annotate):
+    doc = annotate("The war began when the rebels seized the capital, Sanaa, in September.")
+    assert place_named(doc, "Sanaa").country == "YEM"

@@ -63,3 +63,19 @@ def test_cities_marks_alternate_names():
 def test_capital_flag_marks_one_city_per_name():
     capitals = [e for e, _ in load_gazetteer().cities("Washington") if e.capital]
     assert [(e.country, e.admin1) for e in capitals] == [("USA", "US-DC")]
+
+
+def test_fold_treats_every_apostrophe_and_the_okina_alike():
+    assert fold("Nukuʻalofa") == fold("Nuku'alofa") == fold("Nuku’alofa") == fold("Nukualofa")
+
+
+def test_admin_regions_are_found_without_their_romanised_type_word():
+    gazetteer = load_gazetteer()
+    assert [e.admin1 for e in gazetteer.lookup("admin", "Sichuan")] == ["CN-SC"]
+
+
+def test_landmarks_give_the_city_they_stand_in():
+    gazetteer = load_gazetteer()
+    assert gazetteer.landmark("the Kremlin").country == "RUS"
+    assert gazetteer.landmark("White House").admin1 == "US-DC"
+    assert gazetteer.landmark("Casablanca") is None

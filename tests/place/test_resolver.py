@@ -81,3 +81,39 @@ def test_resolver_gives_a_repeat_the_answer_of_the_first_mention(annotate):
     grooms = [p for p in doc._.places if p.text == "Groom"]
     assert [p.country for p in grooms] == ["AUS", "AUS"]
     assert grooms[1].resolved_by.startswith("echo:")
+
+
+@pytest.mark.parametrize(
+    "text, facility, country, resolved_by",
+    [
+        ("The strike hit Kabul International Airport before dawn.", "Kabul International Airport", "AFG", "facility-name"),
+        ("He was treated at the Kuwait Friendship Hospital, officials in Dhaka said.", "Kuwait Friendship Hospital", "BGD", "context:document"),
+        ("Engineers at the German Aerospace Center tested the probe.", "German Aerospace Center", "DEU", "facility-name"),
+    ],
+)
+def test_resolver_places_a_facility_by_the_name_it_starts_with(annotate, text, facility, country, resolved_by):
+    place = place_named(annotate(text), facility)
+    assert (place.country, place.resolved_by) == (country, resolved_by)
+
+
+def test_resolver_places_a_landmark_at_its_city(annotate):
+    place = place_named(annotate("Protesters marched to the White House on Sunday."), "White House")
+    assert (place.country, place.kind, place.resolved_by, place.admin1) == ("USA", "facility", "landmark", "US-DC")
+    assert place.lat == pytest.approx(38.9, abs=0.1)
+
+
+def test_resolver_reads_the_country_a_headline_names_for_places_the_body_leaves_open(nlp_place):
+    from harbinger.models import Article
+    from harbinger.pipeline import process
+
+    text = "Police said two men entered the Masjid Umar Mosque during prayers."
+    (doc,) = process(nlp_place, [Article.create(text, None, title="Mosque attack shocks New Zealand")])
+    place = place_named(doc, "Masjid Umar Mosque")
+    assert (place.country, place.resolved_by) == ("NZL", "context:document")
+    (bare,) = process(nlp_place, [Article.create(text, None)])
+    assert place_named(bare, "Masjid Umar Mosque").country is None
+
+
+def test_resolver_reads_a_province_without_its_type_word(annotate):
+    place = place_named(annotate("Factories in Guangdong Province reopened on Monday."), "Guangdong Province")
+    assert (place.country, place.admin1) == ("CHN", "CN-GD")
