@@ -14,6 +14,7 @@ PLACE_GOLD = ROOT / "tests" / "data" / "place_wikinews.jsonl"
 # Once its errors were read while changing rules, a set is tuning data and the next set is the honest figure.
 BLIND_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind.jsonl"
 BLIND2_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind2.jsonl"
+BLIND3_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind3.jsonl"
 
 # Measured 0.944 (203 of 215) when the set was built, 0.981 (211 of 215) after the second round and
 # 0.991 (213 of 215) after the third; fail loudly well before a real regression hides.
@@ -24,6 +25,9 @@ BLIND_COUNTRY_FLOOR = 0.95
 # Measured 0.767 (302 of 394) before the third round, 0.792 (312) after it, unseen; 0.820 (323) after the
 # fourth round, which read its errors.
 BLIND2_COUNTRY_FLOOR = 0.80
+# Measured 0.919 (228 of 248) with the second round's rules and 0.944 (234 of 248) after the fourth; its
+# errors have not been read, so this is the figure to quote.
+BLIND3_COUNTRY_FLOOR = 0.92
 
 
 def _row(rows, metric):
@@ -53,8 +57,9 @@ def test_score_places_on_blind_wikinews_stays_above_floor(nlp_place):
 
 
 @pytest.mark.slow
-def test_score_places_on_second_blind_wikinews_stays_above_floor(nlp_place):
-    rows = evaluate(BLIND2_GOLD, nlp_place, only=["place"])
+@pytest.mark.parametrize("gold, size, floor", [(BLIND2_GOLD, 390, BLIND2_COUNTRY_FLOOR), (BLIND3_GOLD, 240, BLIND3_COUNTRY_FLOOR)])
+def test_score_places_on_later_blind_sets_stays_above_floor(nlp_place, gold, size, floor):
+    rows = evaluate(gold, nlp_place, only=["place"])
     row = _row(rows, "corpus places: country (span and code)")
-    assert row.n >= 390
-    assert row.tp / row.n >= BLIND2_COUNTRY_FLOOR
+    assert row.n >= size
+    assert row.tp / row.n >= floor
