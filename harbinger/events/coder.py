@@ -47,8 +47,9 @@ def _phrase(head: Token) -> Words:
 
 def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
     objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-    # "suspended part of a military aid program": the object is what the quantity is of
-    objects += [_unwrap_quantity(c) for c in objects if c.dep_ == "dobj" and _unwrap_quantity(c) is not c]
+    # "suspended part of a military aid program": the object is what the quantity is of, and the quantity word
+    # is no pattern noun ("captured part of a stronghold" is no "take part")
+    objects = [_unwrap_quantity(c) if c.dep_ == "dobj" else c for c in objects]
     obj_words = sorted(w for c in objects for w in _phrase(c))
     phrases = []
     for head in [verb, *[c for c in objects if c.dep_ == "dobj"]]:
@@ -240,9 +241,24 @@ def act_code(intent: str, tables: Tables) -> str | None:
     return _known(key + "0" if len(key) == 2 else key, tables)
 
 
+def _names_specific_event(verb: Token, tables: Tables) -> bool:
+    """Whether a light verb's object is a two-word event noun the lexicon codes itself ("launched a cyber attack",
+    "staged a hunger strike"): the noun, more specific than any pattern on its last word, then codes the event."""
+    if verb.lemma_.lower() not in tables.lexicon["light_verbs"]:
+        return False
+    for obj in verb.children:
+        if obj.dep_ == "dobj" and obj.i > 0:
+            before = verb.doc[obj.i - 1]
+            if before.head.i == obj.i and f"{before.lower_} {obj.lower_}" in tables.event_nouns:
+                return True
+    return False
+
+
 def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:
     if pred.kind == "obligation":
         coding = Coding(tables.lexicon["obligation_frame"]["code"], False, "frame:must")
+    elif pred.kind == "verb" and _names_specific_event(pred.trigger, tables):
+        return None
     else:
         coding = code_verb(pred.trigger, tables) if pred.kind == "verb" else code_noun(pred.trigger, tables)
     if coding is None or tables.plover_type(coding.cameo) is None:

@@ -19,12 +19,22 @@ ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 ACTOR_PRONOUNS = {"he", "she", "they"}  # "I"/"we" are speakers in quotes: actors only when resolved
 SPEAKER_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-QUANTITY_HEADS = {"part", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all", "several", "scores", "members", "part", "contingent"}
+QUANTITY_HEADS = {
+    "part", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all",
+    "several", "scores", "members", "contingent",
+    # measures: "provide 25,000 tons of food aid", "sent a shipment of arms"
+    "ton", "tons", "tonne", "tonnes", "kg", "kilograms", "pounds", "barrels", "litres", "liters", "millions", "billions", "doses", "shipment",
+    "shipments", "consignment", "batch", "load", "loads", "truckloads", "units", "amount", "amounts", "supply", "supplies",
+}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 ORG_MODIFIER_DEPS = {"compound", "nmod", "appos"}
+NATIONALITY_DEPS = {"amod", "compound", "nmod"}
+GROUP_NOUNS = {"population", "community", "minority", "majority", "diaspora", "people", "public", "youth"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 # Nouns are events in their own right only where a clause makes them happen or frames them in time.
 OCCUR_VERBS = {"take", "begin", "start", "continue", "follow", "resume", "erupt", "break", "open", "end", "collapse", "stall", "go", "happen", "occur", "schedule", "plan", "set", "hold", "expect", "due"}
+# Nouns an event noun can modify and still name the act: "mediation mission", "peace efforts", "aid operation".
+EFFORT_NOUNS = {"mission", "missions", "effort", "efforts", "bid", "attempt", "attempts", "initiative", "operation", "operations", "campaign", "process"}
 FRAME_PREPS = {"during", "after", "before", "ahead", "amid", "following", "at", "in", "on", "for"}
 
 
@@ -57,10 +67,18 @@ class ActorTest:
             return True
         if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ORG_MODIFIER_DEPS and (c.i in self.resolved or c.ent_type_ == "ORG") for c in tok.children):
             return True  # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum"
+        if _is_group(tok) and any(c.dep_ in NATIONALITY_DEPS and c.ent_type_ in ("NORP", "GPE") for c in tok.children):
+            return True  # "Kurdish villagers", "Palestinian youths", "the Albanian population": a group named by its nation
         if tok.pos_ == "PRON":
             # with the actors stage, a pronoun counts only when coreference resolved it
             return tok.lower_ in ACTOR_PRONOUNS and not self.actors_ran
         return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.agent_nouns or tok.lemma_.lower() in self.agent_nouns)
+
+
+def _is_group(tok: Token) -> bool:
+    """A noun for people in the plural or a population ("villagers", "the Albanian population"), not a thing
+    a nation qualifies ("the Democratic primary debate")."""
+    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in GROUP_NOUNS)
 
 
 def _unwrap_quantity(tok: Token) -> Token:
@@ -294,6 +312,17 @@ def _clause_verb(tok: Token) -> Token:
     return head
 
 
+def _light_verb(noun: Token, light: frozenset[str], light_preps: dict) -> Token | None:
+    """The verb that makes an event noun happen: its light verb ("held talks") or a verb reaching it through a
+    preposition ("engaged in ethnic cleansing", "resorted to violence")."""
+    if noun.dep_ == "dobj" and noun.head.lemma_ in light:
+        return noun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in light_preps.get(prep.head.lemma_.lower(), ()):
+        return prep.head
+    return None
+
+
 def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs: set[int]) -> list[Predicate]:
     nouns = tables.event_nouns
     phrase_heads = tables.word_sets["event_noun_phrase_heads"]
@@ -307,20 +336,26 @@ def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs
             modifier = tok.doc[tok.i - 1] if tok.lower_ in phrase_heads and tok.i > sent.start else None
             if modifier is None or modifier.head.i != tok.i or f"{modifier.lower_} {tok.lower_}" not in nouns:
                 continue  # "general strike" is an event noun, "strike" alone is not
+        trigger = tok
         if tok.dep_ == "compound":
-            continue
+            if tok.head.lower_ not in EFFORT_NOUNS:
+                continue
+            tok = tok.head  # "a mediation mission between A and B": the event noun names the mission's act
         own_source, own_target = _noun_participants(tok, is_actor, preps)
         governor = tok  # a noun carrying its own actors takes no modality from the clause around it
         how = "noun"
         source, target = own_source, own_target
         if tok.dep_ in ("dobj", "attr", "pobj") and tok.head.i in coded_verbs:
             continue  # the verb already coded this ("threatening sanctions")
-        if tok.dep_ == "dobj" and tok.head.lemma_ in light:
-            governor = tok.head
-            subj, _ = subject_of(tok.head, is_actor)
+        verb = _light_verb(tok, light, tables.lexicon.get("light_verb_preps", {}))
+        if verb is not None:
+            governor = verb
+            subj, _ = subject_of(verb, is_actor)
+            if subj is None and tok.dep_ == "pobj":  # "Serb forces were engaged in ethnic cleansing", parsed as a passive
+                subj = next((_actor_or_owner(c, is_actor) for c in verb.children if c.dep_ == "nsubjpass"), None)
             source, how = source or subj, "light-verb"
             if target is None:
-                target, _ = target_of(tok.head, is_actor, preps, {source.i} if source is not None else set())
+                target, _ = target_of(verb, is_actor, preps, {source.i} if source is not None else set())
         elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in OCCUR_VERBS or tok.head.lemma_ in light):
             governor, how = tok.head, "noun-subject"
         elif tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
@@ -331,7 +366,7 @@ def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs
             continue
         if source is None or (target is not None and target.i == source.i):
             continue
-        found.append(Predicate(tok, "noun", governor, _conjuncts(source, is_actor), target, False, how))
+        found.append(Predicate(trigger, "noun", governor, _conjuncts(source, is_actor), target, False, how))
     return found
 
 

@@ -110,6 +110,15 @@ def _reporting(tok: Token, tables: Tables) -> Mode | None:
     return None
 
 
+def _reported_past(top: Token, tables: Tables) -> bool:
+    """Whether a clause is what someone said or announced in the past ("said it would ..."): there "would" is the
+    future seen from that moment (sequence of tenses), not a hypothetical."""
+    head = top.head
+    if top.dep_ != "ccomp" or head is top or head.tag_ != "VBD":
+        return False
+    return head.lemma_.lower() in tables.mode_words("report_verbs") | tables.mode_words("announce_verbs")
+
+
 def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
     marks = tables.mode_words("condition_marks")
     above = _ancestors(trigger) if governor in _ancestors(trigger) else [trigger, *_ancestors(governor)]
@@ -145,15 +154,21 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
     future = tables.mode_words("future_aux")
     plan = tables.mode_words("plan_words")
     hypo_verbs = tables.mode_words("hypothetical_verbs")
+    backshifted = None
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in hypo_aux:
+                if child.lower_ in tables.mode_words("backshift_aux") and _reported_past(chain[-1], tables):
+                    backshifted = child  # "NATO confirmed it would tighten the blockade": the future of a past report
+                    continue
                 return _cue("hypothetical", child)
     threats = tables.mode_words("threat_verbs")
     for tok in above[1:]:
         lemma = tok.lemma_.lower()
         if (lemma in hypo_verbs or lemma in threats) and tok is not governor:
             return _cue("hypothetical", tok, intent=lemma in threats)
+    if backshifted is not None:
+        return _cue("planned", backshifted)
     for tok in chain:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in future:

@@ -29,3 +29,30 @@ def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
     # "fire" is a member of the ceasefire synset only as "cease fire"
     events = code(nlp_events, "Jewish settlers set fire to the offices of the Palestinian administrators.")
     assert all(e["plover_type"] != "AGREE" for e in events)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "cameo"),
+    [
+        # a measure is no object noun: the pattern sees the aid it measures
+        ("The World Bank will provide 10,000 tons of food aid to Yemen.", "provide", "AGREE", "0333"),
+        # event nouns reached through a preposition, or modifying an effort noun
+        ("Militias were engaged in ethnic cleansing against the Rohingya.", "cleansing", "ASSAULT", "203"),
+        ("The Norwegian minister undertook a mediation mission between Ethiopia and Eritrea.", "mediation", "CONSULT", "045"),
+        ("Kenya gave a warm welcome to the Ugandan president.", "welcome", "CONSULT", "043"),
+        # the two-word event noun is more specific than the light verb's pattern on its last word
+        ("Russian hackers launched a cyber attack on Estonian banks.", "attack", "COERCE", "170"),
+        ("The United States speeded up the withdrawal of its troops from Panama.", "withdrawal", "RETREAT", "0874"),
+    ],
+)
+def test_code_event_nouns_behind_light_verbs_and_measures(nlp_events, code, text, trigger, plover, cameo):
+    events = on_trigger(code(nlp_events, text), trigger)
+    assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
+
+
+@pytest.mark.slow
+def test_code_verb_quantity_object_is_no_pattern_noun(nlp_events, code):
+    # "take part" is a pattern of the verb block "capture" shares; "part of a stronghold" is a quantity
+    events = on_trigger(code(nlp_events, "Government troops captured part of the rebel stronghold near the border."), "captured")
+    assert events and events[0]["plover_type"] != "AGREE"

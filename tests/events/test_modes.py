@@ -23,6 +23,9 @@ from tests.events.conftest import on_trigger
         ("The Kremlin denied that Russian troops attacked the village.", "attacked", "denied", "denied"),
         ("Iran will not negotiate with the United States.", "negotiate", "negated", "not"),
         ("Iran refused to negotiate with the United States.", "negotiate", "negated", "refused"),
+        # "would" in what someone said or announced in the past is that moment's future, not a hypothetical
+        ("Turkey announced it would close its border with Syria.", "close", "planned", "would"),
+        ("Turkey would close its border with Syria.", "close", "hypothetical", "would"),
     ],
 )
 def test_mode_of_each_mode(nlp_events, code, text, trigger, mode, cue):

@@ -22,6 +22,8 @@ GOLD = Path(__file__).resolve().parents[2] / "data" / "gold" / "seed.gold.json"
         "The museum opened a new exhibition of paintings on Friday.",
         "Prices rose by three percent last year, the statistics office said.",
         "The film won two awards at the festival.",
+        "She dropped out before the Democratic primary debate scheduled for November 20 in Atlanta.",
+        "The candidates answered questions on the War in Afghanistan and police reform.",
     ],
 )
 def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
@@ -38,6 +40,8 @@ def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
         ("The European Union imposed sanctions against Belarus.", "imposed", "SANCTION", "The European Union", "Belarus"),  # 163: SANCTION per the PLOVER manual
         ("Thousands of protesters marched through the capital on Saturday.", "marched", "PROTEST", "protesters", None),
         ("Two soldiers were killed in an ambush near the border.", "killed", "ASSAULT", None, "Two soldiers"),
+        # a group named by its nation is an actor; a thing a nation qualifies is not
+        ("Kurdish villagers attacked the police station.", "attacked", "ASSAULT", "Kurdish villagers", None),
     ],
 )
 def test_code_events_participants(nlp_events, code, text, trigger, plover, source, target):
