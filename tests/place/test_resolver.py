@@ -20,7 +20,7 @@ from tests.place.conftest import place_named
         ("A bomb exploded in Koszalin, North Poland.", "North Poland", "POL", "region"),
         ("He was born in Chicago, Illinois.", "Chicago", "USA", "city"),
         ("The sheriff of Santa Barbara County spoke on Monday.", "Santa Barbara County", "USA", "admin"),
-        ("The pipeline would end in Otranto, Italy.", "Otranto", "ITA", "unknown"),
+        ("The pipeline would end in Otranto, Italy.", "Otranto", "ITA", "city"),  # a small town, in the country its qualifier names
         ("Gas fields in the Eastern Mediterranean were discussed.", "Eastern Mediterranean", None, "region"),
     ],
 )
@@ -117,3 +117,16 @@ def test_resolver_reads_the_country_a_headline_names_for_places_the_body_leaves_
 def test_resolver_reads_a_province_without_its_type_word(annotate):
     place = place_named(annotate("Factories in Guangdong Province reopened on Monday."), "Guangdong Province")
     assert (place.country, place.admin1) == ("CHN", "CN-GD")
+
+
+def test_resolver_finds_a_small_town_only_where_the_story_is(annotate):
+    doc = annotate("Crews came from Dolgellau after the storm hit north Wales.")
+    assert (place_named(doc, "Dolgellau").country, place_named(doc, "Dolgellau").resolved_by) == ("GBR", "gazetteer:town-context")
+    lone = place_named(annotate("Crews came from Dolgellau after the storm."), "Dolgellau")
+    assert lone.resolved_by != "gazetteer:town-context"
+
+
+def test_resolver_reads_a_county_named_before_its_name(annotate):
+    doc = annotate("Met Éireann issued an orange warning for County Galway, County Mayo and County Cork.")
+    for name in ("County Galway", "County Cork"):  # tagged FAC and GPE by the small model
+        assert (place_named(doc, name).country, place_named(doc, name).kind) == ("IRL", "admin")

@@ -23,10 +23,10 @@ CORPUS_COUNTRY_FLOOR = 0.96
 # which read its errors.
 BLIND_COUNTRY_FLOOR = 0.95
 # Measured 0.767 (302 of 394) before the third round, 0.792 (312) after it, unseen; 0.820 (323) after the
-# fourth round, which read its errors.
-BLIND2_COUNTRY_FLOOR = 0.80
-# Measured 0.919 (228 of 248) with the second round's rules and 0.944 (234 of 248) after the fourth; its
-# errors have not been read, so this is the figure to quote.
+# fourth round and 0.840 (331) after the fifth (small towns, lists of places), which read its errors.
+BLIND2_COUNTRY_FLOOR = 0.81
+# Measured 0.919 (228 of 248) with the second round's rules and 0.944 (234 of 248) after the fourth and
+# after the fifth; its errors have not been read, so this is the figure to quote.
 BLIND3_COUNTRY_FLOOR = 0.92
 
 
