@@ -157,10 +157,20 @@ def _known(code: str | None, tables: Tables) -> str | None:
     return None
 
 
+def pattern_is_weak(pattern: dict, lemma: str, tables: Tables) -> bool:
+    """A pattern naming only the subject, for a verb whose own sense it would change ("soldiers arrested")."""
+    yields = tables.lexicon.get("subject_only_pattern_yields", {}).get("words", ())
+    return lemma in yields and not pattern["post"]
+
+
 def code_verb(verb: Token, tables: Tables) -> Coding | None:
     lemma = verb.lemma_.lower()
     if lemma in tables.lexicon["clause_codes"] and any(c.dep_ == "ccomp" for c in verb.children):
         return Coding(tables.lexicon["clause_codes"][lemma], False, f"lexicon:{lemma}+clause")
+    embedded = tables.lexicon.get("complement_codes", {}).get(lemma, {})
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.lemma_.lower() in embedded:  # "declined to comment"
+            return Coding(embedded[child.lemma_.lower()], False, f"lexicon:{lemma}+{child.lemma_.lower()}")
     entries = [e for e in tables.verbs.get(lemma, []) if _particles_match(verb, e)]
     entries.sort(key=lambda e: -(len(e["after"]) + len(e["before"])))
     extra = tables.lexicon["extra_verbs"]
@@ -182,7 +192,7 @@ def code_verb(verb: Token, tables: Tables) -> Coding | None:
             if score > best_score:
                 best, best_score = (number, pattern), score
     phrase = " ".join([*entry["before"], lemma, *entry["after"]])
-    if best is not None:
+    if best is not None and not pattern_is_weak(best[1], lemma, tables):
         number, pattern = best
         # a literal object noun ("state" in "declare a state of emergency") is the act, never its target;
         # a synset of actors ("&CIVILIANS" in "killed 46 civilians") is the target
@@ -263,4 +273,10 @@ def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:
         coding = code_verb(pred.trigger, tables) if pred.kind == "verb" else code_noun(pred.trigger, tables)
     if coding is None or tables.plover_type(coding.cameo) is None:
         return None
+    if pred.kind == "verb" and not pred.sources:
+        # "a roadside bombing killed two soldiers": the weapon that acts names the kind of attack (1833)
+        subject = next((c for c in pred.trigger.children if c.dep_ == "nsubj"), None)
+        weapon = code_noun(subject, tables) if subject is not None else None
+        if weapon is not None and weapon.cameo[:2] == "18" and coding.cameo[:2] in ("18", "19"):
+            return Coding(weapon.cameo, False, f"{coding.rule}+{weapon.rule}", coding.object_words)
     return coding

@@ -173,7 +173,8 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in future:
                 return _cue("planned", child)
-        if tok is not trigger and (tok.lower_ in plan or tok.lemma_.lower() in plan):
+        announces_act = tok is governor and trigger.pos_ in ("NOUN", "PROPN")  # "announced a suspension": done, not planned
+        if tok is not trigger and not announces_act and (tok.lower_ in plan or tok.lemma_.lower() in plan):
             return _cue("planned", tok)
     reported = _reporting(trigger, tables)
     if reported is not None:

@@ -44,6 +44,13 @@ def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
         # the two-word event noun is more specific than the light verb's pattern on its last word
         ("Russian hackers launched a cyber attack on Estonian banks.", "attack", "COERCE", "170"),
         ("The United States speeded up the withdrawal of its troops from Panama.", "withdrawal", "RETREAT", "0874"),
+        ("Greece announced a suspension of flights to Turkey on Monday.", "suspension", "SANCTION", "160"),
+        ("The regime carried out mass killings of Kurds in the north.", "killings", "ASSAULT", "202"),
+        # verbs whose dictionary pattern or block files them elsewhere
+        ("Russian soldiers arrested several Chechens in Grozny.", "arrested", "COERCE", "173"),
+        ("The opposition party is suing the government over the election.", "suing", "ACCUSE", "115"),
+        # the weapon that acts names the attack
+        ("A car bombing in Kabul killed three police officers.", "killed", "ASSAULT", "1832"),
     ],
 )
 def test_code_event_nouns_behind_light_verbs_and_measures(nlp_events, code, text, trigger, plover, cameo):

@@ -24,6 +24,7 @@ GOLD = Path(__file__).resolve().parents[2] / "data" / "gold" / "seed.gold.json"
         "The film won two awards at the festival.",
         "She dropped out before the Democratic primary debate scheduled for November 20 in Atlanta.",
         "The candidates answered questions on the War in Afghanistan and police reform.",
+        "The Pentagon declined to comment on the report.",
     ],
 )
 def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
