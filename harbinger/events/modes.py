@@ -9,6 +9,7 @@ event at all (:data:`CONDITION`).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -39,13 +40,18 @@ def _cue(mode: str, tok: Token, span: tuple[int, int] | None = None, intent: boo
 
 
 def _clause_chain(governor: Token) -> list[Token]:
+    """The governor and the verbs whose auxiliaries, negation and plans it shares: the heads it is a complement
+    of ("are due to meet"), and for a conjunct with no subject of its own the verb it is coordinated with
+    ("will meet and discuss", "ruled out reducing troops and barring Ukraine")."""
     chain = [governor]
     tok = governor
-    while tok.dep_ in CHAIN_DEPS and tok.head is not tok:
-        tok = tok.head
-        chain.append(tok)
-    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children):
-        chain.append(tok.head)  # "will meet and discuss": shared auxiliaries
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in governor.children)
+    while tok.head is not tok:
+        if tok.dep_ in CHAIN_DEPS or (tok.dep_ == "conj" and not own_subject):
+            tok = tok.head
+            chain.append(tok)
+        else:
+            break
     return chain
 
 
@@ -138,7 +144,7 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
                 return _cue("conditional", child, (first.idx, last.idx + len(last.text)))
     deny = tables.mode_words("deny_verbs")
     for tok in above[1:]:
-        if tok.lemma_.lower() in deny and tok.pos_ == "VERB" and tok is not governor:
+        if tok.lemma_.lower() in deny and tok.pos_ == "VERB" and tok.i != governor.i:
             return _cue("denied", tok)
     chain = _clause_chain(governor)
     negations = tables.mode_words("negations")
@@ -146,7 +152,7 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
         for child in tok.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "advmod") and child.lower_ in negations):
                 return _cue("negated", child)
-        if tok is not trigger and tok.lemma_.lower() in tables.mode_words("refusal_verbs"):
+        if tok.i != trigger.i and tok.lemma_.lower() in tables.mode_words("refusal_verbs"):
             return _cue("negated", tok)
     if trigger.sent.text.rstrip().endswith("?"):
         return _cue("hypothetical", trigger.sent[-1])
@@ -165,18 +171,27 @@ def mode_of(trigger: Token, governor: Token, tables: Tables) -> Mode:
     threats = tables.mode_words("threat_verbs")
     for tok in above[1:]:
         lemma = tok.lemma_.lower()
-        if (lemma in hypo_verbs or lemma in threats) and tok is not governor:
+        if (lemma in hypo_verbs or lemma in threats) and tok.i != governor.i:
             return _cue("hypothetical", tok, intent=lemma in threats)
-    if backshifted is not None:
-        return _cue("planned", backshifted)
-    for tok in chain:
+    reported = _reporting(trigger, tables)
+    planned = _cue("planned", backshifted) if backshifted is not None else None
+    for tok in chain if planned is None else ():
         for child in tok.children:
             if child.dep_ == "aux" and child.lower_ in future:
-                return _cue("planned", child)
-        announces_act = tok is governor and trigger.pos_ in ("NOUN", "PROPN")  # "announced a suspension": done, not planned
-        if tok is not trigger and not announces_act and (tok.lower_ in plan or tok.lemma_.lower() in plan):
-            return _cue("planned", tok)
-    reported = _reporting(trigger, tables)
+                planned = _cue("planned", child)
+                break
+        # "announced a suspension": the light verb that does the act is no plan ("talks are scheduled to follow" is)
+        announces_act = tok.i == governor.i and trigger.dep_ == "dobj" and trigger.head.i == governor.i
+        if planned is None and tok.i != trigger.i and not announces_act and (tok.lower_ in plan or tok.lemma_.lower() in plan):
+            planned = _cue("planned", tok)
+        if planned is not None:
+            break
+    if planned is not None and reported is not None:
+        # "officials told NBC News the U.S. is ready to propose talks": who vouches for it decides the mode; the plan
+        # still makes the code an intent
+        return dataclasses.replace(reported, intent=True)
+    if planned is not None:
+        return planned
     if reported is not None:
         return reported
     claims = tables.mode_words("claim_nouns")

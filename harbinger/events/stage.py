@@ -255,6 +255,10 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
                 # a planned meeting stays CONSULT (its mode says planned); promised support, aid or concessions are
                 # PLOVER's AGREE ("offer, promise, or otherwise indicate willingness to cooperate"); a promised attack is THREATEN
                 row = dataclasses.replace(intent_row, plover=row.plover) if row.plover == "CONSULT" else intent_row
+            elif row.code.startswith("03") and tables.plover_type(act_code(row.code, tables)) == "CONSULT":
+                # a pattern's own intent-to-meet code in a planned clause ("ready to propose discussions", 036):
+                # the same planned meeting, so CONSULT as well
+                row = dataclasses.replace(row, plover="CONSULT")
         speaker = ctx.speaker(quote) if pred.needs_speaker else None
         if pred.needs_speaker and speaker is None:
             continue

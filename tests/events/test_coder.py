@@ -51,6 +51,9 @@ def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
         ("The opposition party is suing the government over the election.", "suing", "ACCUSE", "115"),
         # the weapon that acts names the attack
         ("A car bombing in Kabul killed three police officers.", "killed", "ASSAULT", "1832"),
+        # a conditional show of force is a threat of military force (CAMEO 138), a planned meeting a CONSULT (036)
+        ("If Russia attacks Estonia, NATO will reinforce its troops in Poland.", "reinforce", "THREATEN", "138"),
+        ("U.S. officials told NBC News the U.S. is ready to propose talks with Russia.", "propose", "CONSULT", "036"),
     ],
 )
 def test_code_event_nouns_behind_light_verbs_and_measures(nlp_events, code, text, trigger, plover, cameo):

@@ -26,6 +26,10 @@ from tests.events.conftest import on_trigger
         # "would" in what someone said or announced in the past is that moment's future, not a hypothetical
         ("Turkey announced it would close its border with Syria.", "close", "planned", "would"),
         ("Turkey would close its border with Syria.", "close", "hypothetical", "would"),
+        # a plan only anonymous officials vouch for is reported (its code stays an intent: 036)
+        ("U.S. officials told NBC News the U.S. is ready to propose talks with Russia.", "propose", "reported", "officials told"),
+        # a refusal covers every verb coordinated under it
+        ("Germany ruled out cutting aid to Kenya and expelling Kenyan diplomats.", "expelling", "negated", "ruled"),
     ],
 )
 def test_mode_of_each_mode(nlp_events, code, text, trigger, mode, cue):
