@@ -171,6 +171,11 @@ def code_verb(verb: Token, tables: Tables) -> Coding | None:
     for child in verb.children:
         if child.dep_ == "xcomp" and child.lemma_.lower() in embedded:  # "declined to comment"
             return Coding(embedded[child.lemma_.lower()], False, f"lexicon:{lemma}+{child.lemma_.lower()}")
+    by_object = tables.lexicon.get("object_codes", {}).get(lemma, {})
+    for child in verb.children:
+        obj = _unwrap_quantity(child) if child.dep_ == "dobj" else None
+        if obj is not None and obj.lemma_.lower() in by_object:  # "received a mission of observers"
+            return Coding(by_object[obj.lemma_.lower()], False, f"lexicon:{lemma}+{obj.lemma_.lower()}", frozenset({obj.i}))
     entries = [e for e in tables.verbs.get(lemma, []) if _particles_match(verb, e)]
     entries.sort(key=lambda e: -(len(e["after"]) + len(e["before"])))
     extra = tables.lexicon["extra_verbs"]
@@ -267,6 +272,9 @@ def _names_specific_event(verb: Token, tables: Tables) -> bool:
 def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:
     if pred.kind == "obligation":
         coding = Coding(tables.lexicon["obligation_frame"]["code"], False, "frame:must")
+    elif pred.kind == "stance":
+        word = pred.trigger.lower_
+        coding = Coding(tables.lexicon["stance_predicates"][word][1], False, f"stance:{word}")
     elif pred.kind == "verb" and _names_specific_event(pred.trigger, tables):
         return None
     else:

@@ -21,7 +21,7 @@ SPEAKER_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 QUANTITY_HEADS = {
     "part", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all",
-    "several", "scores", "members", "contingent",
+    "several", "scores", "members", "contingent", "mission", "team",
     # measures: "provide 25,000 tons of food aid", "sent a shipment of arms"
     "ton", "tons", "tonne", "tonnes", "kg", "kilograms", "pounds", "barrels", "litres", "liters", "millions", "billions", "doses", "shipment",
     "shipments", "consignment", "batch", "load", "loads", "truckloads", "units", "amount", "amounts", "supply", "supplies",
@@ -385,4 +385,33 @@ def obligation_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded
         if source is None or target is None or target.i == source.i:
             continue
         found.append(Predicate(head, "obligation", head, _conjuncts(source, is_actor), target, False, f"{how},must-complement"))
+    return found
+
+
+def stance_predicates(sent: Span, is_actor: ActorTest, tables: Tables) -> list[Predicate]:
+    """'Israel is opposed to French mediation', 'the EU is critical of Hungary': a stance stated with a copula.
+    The trigger is the adjective (or stative participle); the source its subject; the target the actor the
+    preposition names, or the owner of the thing it names ("French mediation" -> French)."""
+    stances = tables.lexicon.get("stance_predicates", {})
+    found = []
+    for tok in sent:
+        entry = stances.get(tok.lower_)
+        if entry is None or tok.lower_.startswith("_") or tok.dep_ not in ("ROOT", "acomp", "ccomp", "conj", "xcomp"):
+            continue
+        prep_word, _ = entry
+        subject_holder = tok.head if tok.dep_ == "acomp" else tok
+        subject = next((c for c in subject_holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        source = _actor_or_owner(subject, is_actor)
+        if source is None:
+            continue
+        target = None
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == prep_word:
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                target = _actor_or_owner(obj, is_actor)
+                if target is None and obj is not None:  # "opposed to French mediation": the mediator
+                    target = next((c for c in obj.children if c.dep_ in ("amod", "compound") and is_actor(c)), None)
+        if target is not None and target.i == source.i:
+            target = None
+        found.append(Predicate(tok, "stance", tok, _conjuncts(source, is_actor), target, False, "stance"))
     return found

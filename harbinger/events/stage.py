@@ -18,7 +18,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from harbinger.events.coder import act_code, code_predicate, intent_code
-from harbinger.events.finder import ACTOR_ENTS, ActorTest, Predicate, is_political, noun_predicates, obligation_predicates, verb_predicates
+from harbinger.events.finder import (
+    ACTOR_ENTS,
+    ActorTest,
+    Predicate,
+    is_political,
+    noun_predicates,
+    obligation_predicates,
+    stance_predicates,
+    verb_predicates,
+)
 from harbinger.events.modes import CONDITION, Mode, mode_of
 from harbinger.events.tables import Tables, load_tables
 from harbinger.models import Article
@@ -219,7 +228,10 @@ def _admissible(pred: Predicate, coding, source_political: bool, target_politica
 
 def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[Event]:
     is_actor = ActorTest(tables, ctx.resolved, actors_ran=ctx.actors is not None)
-    predicates = verb_predicates(sent, is_actor, tables, in_quote=ctx.in_quote(sent))
+    stances = stance_predicates(sent, is_actor, tables)
+    stance_words = {p.trigger.i for p in stances}
+    # a stative participle ("is opposed to") is coded as a stance, not as the passive of its verb
+    predicates = [p for p in verb_predicates(sent, is_actor, tables, in_quote=ctx.in_quote(sent)) if p.trigger.i not in stance_words] + stances
     coded: list[tuple[Predicate, object]] = []
     for pred in predicates:
         if not (pred.needs_speaker or is_political(pred.target, tables, ctx.resolved) or any(is_political(s, tables, ctx.resolved) for s in pred.sources)):

@@ -101,7 +101,10 @@ def load_tables(folder: str | None = None) -> Tables:
     word_sets["expanded"] = {}  # pattern word -> the words it matches, filled as patterns are tried
     # every verb lemma the coder can code: the dictionary's, and Harbinger's own lists
     word_sets["codable_verbs"] = frozenset(patterns["verbs"]) | {
-        lemma for section in ("extra_verbs", "verb_codes", "clause_codes") for lemma in lexicon[section] if not lemma.startswith("_")
+        lemma
+        for section in ("extra_verbs", "verb_codes", "clause_codes", "complement_codes", "object_codes")
+        for lemma in lexicon.get(section, {})
+        if not lemma.startswith("_")
     }
     word_sets["members"] = {}  # pattern word -> its one-word members and multi-word members by last word
     word_sets["pattern_index"] = {}  # block number -> first pattern word -> pattern numbers

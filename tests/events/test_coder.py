@@ -66,3 +66,22 @@ def test_code_verb_quantity_object_is_no_pattern_noun(nlp_events, code):
     # "take part" is a pattern of the verb block "capture" shares; "part of a stronghold" is a quantity
     events = on_trigger(code(nlp_events, "Government troops captured part of the rebel stronghold near the border."), "captured")
     assert events and events[0]["plover_type"] != "AGREE"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "trigger", "plover", "cameo"),
+    [
+        # verb + object senses CAMEO defines (lexicon object_codes)
+        ("The Sudanese government received a team of inspectors from the African Union.", "received", "RETREAT", "0862"),
+        ("Norway handed over 20 tons of medicine to the Red Cross in Yemen.", "handed", "AID", "073"),
+        ("Turkey has strengthened its forces along the Syrian border.", "strengthened", "MOBILIZE", "154"),
+        ("Jordan and Qatar upgraded their diplomatic ties on Monday.", "upgraded", "SUPPORT", "050"),
+        # stances stated with a copula
+        ("Hungary is opposed to Ukrainian membership of the alliance.", "opposed", "REJECT", "120"),
+        ("The European Commission is critical of Poland's new judicial law.", "critical", "ACCUSE", "111"),
+    ],
+)
+def test_code_verb_object_senses_and_stances(nlp_events, code, text, trigger, plover, cameo):
+    events = on_trigger(code(nlp_events, text), trigger)
+    assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
