@@ -100,14 +100,19 @@ def _possessor(tok: Token, is_actor: ActorTest) -> Token | None:
     return None
 
 
-def _actor_or_owner(tok: Token | None, is_actor: ActorTest) -> Token | None:
-    """The token itself if it names an actor, else an actor that owns it ('Ukraine's border')."""
+def _actor_or_owner(tok: Token | None, is_actor: ActorTest, nation: bool = False) -> Token | None:
+    """The token itself if it names an actor, else an actor that owns it ('Ukraine's border'), else — for
+    targets (``nation``) — the nation that qualifies it ('German goods', 'Iraqi towns'). A subject keeps
+    to the first two: 'the Democratic primary debate scheduled for May' is no act of Democrats."""
     if tok is None:
         return None
     tok = _unwrap_quantity(tok)
     if is_actor(tok):
         return tok
-    return _possessor(tok, is_actor)
+    owner = _possessor(tok, is_actor)
+    if owner is None and nation and tok.pos_ in ("NOUN", "PROPN"):
+        owner = next((c for c in tok.children if c.dep_ in NATIONALITY_DEPS and c.ent_type_ in ("NORP", "GPE") and c.i < tok.i), None)
+    return owner
 
 
 def _conjuncts(tok: Token, is_actor: ActorTest) -> tuple[Token, ...]:
@@ -158,16 +163,16 @@ def _prep_targets(head: Token, preps: frozenset[str], is_actor: ActorTest, skip:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    found = _actor_or_owner(obj, is_actor)
+                    found = _actor_or_owner(obj, is_actor, nation=True)
                     if found is not None and found.i not in skip:
                         return found
     return None
 
 
-def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set[int]) -> tuple[Token | None, str]:
+def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set[int], depth: int = 0) -> tuple[Token | None, str]:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
     for obj in objects:
-        found = _actor_or_owner(obj, is_actor)
+        found = _actor_or_owner(obj, is_actor, nation=True)
         if found is not None and found.i not in skip:
             return found, obj.dep_
     found = _prep_targets(verb, preps, is_actor, skip)
@@ -179,11 +184,16 @@ def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set
                 found = _prep_targets(inner.head, frozenset({inner.lower_}), is_actor, skip)
                 if found is not None:
                     return found, "object-prep"
+    for child in verb.children:  # "threatened to break off relations with Congo": the embedded act's target
+        if child.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in child.children):
+            found, how = target_of(child, is_actor, preps, skip, depth + 1) if depth < 2 else (None, "")
+            if found is not None:
+                return found, f"xcomp-{how}"
     for child in verb.children:  # "demanding NATO deny membership"
         if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in child.children)):
             for sub in child.children:
                 if sub.dep_ in SUBJECT_DEPS:
-                    found = _actor_or_owner(sub, is_actor)
+                    found = _actor_or_owner(sub, is_actor, nation=True)
                     if found is not None and found.i not in skip:
                         return found, "complement-subject"
     return None, ""

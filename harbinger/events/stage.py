@@ -117,7 +117,24 @@ class EventContext:
             mention = mention or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
             if mention is not None:
                 return Participant(_field(mention, "code"), _field(mention, "text"), _field(mention, "start"), _field(mention, "end"))
+            member_of = self._member_of(head, actor_for_span)
+            if member_of is not None:  # "a member of the Syrian parliament": the body the person belongs to
+                end = max(end, _field(member_of, "end"))
+                return Participant(_field(member_of, "code"), self.article.text[start:end], start, end)
         return Participant(None, text, start, end)
+
+    def _member_of(self, head: Token, actor_for_span):
+        """The coded actor an uncoded head noun belongs to through "of" ("supporters of Ben Bella")."""
+        if head.pos_ not in ("NOUN", "PRON"):
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        mention = actor_for_span(self.doc, obj.left_edge.idx, obj.idx + len(obj.text))
+                        if mention is not None and _field(mention, "code"):
+                            return mention
+        return None
 
     def quote_context(self, token: Token):
         """The quote the token sits in (its speaker and mode), or None — also when the quotes stage did not run."""

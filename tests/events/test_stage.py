@@ -43,6 +43,9 @@ def test_code_events_plain_sentence_gives_no_event(nlp_events, code, text):
         ("Two soldiers were killed in an ambush near the border.", "killed", "ASSAULT", None, "Two soldiers"),
         # a group named by its nation is an actor; a thing a nation qualifies is not
         ("Kurdish villagers attacked the police station.", "attacked", "ASSAULT", "Kurdish villagers", None),
+        # the embedded act's target is the threat's; a nation qualifying the object is the target
+        ("Pakistan threatened to break off diplomatic relations with Senegal.", "threatened", "THREATEN", "Pakistan", "Senegal"),
+        ("Iran threatened to shell Iraqi towns on Monday.", "threatened", "THREATEN", "Iran", "Iraqi towns"),
     ],
 )
 def test_code_events_participants(nlp_events, code, text, trigger, plover, source, target):
@@ -145,3 +148,10 @@ def test_code_events_pattern_object_is_no_target(nlp_full, code):
 def test_code_events_quote_gives_speaker_and_mode(nlp_full, code, text, trigger, source, mode):
     (event,) = on_trigger(code(nlp_full, text), trigger)
     assert (event["source"]["text"], event["mode"]) == (source, mode)
+
+
+@pytest.mark.slow
+def test_code_events_member_takes_the_code_of_the_body_it_belongs_to(nlp_full, code):
+    events = on_trigger(code(nlp_full, "A member of the Syrian parliament started a hunger strike on Sunday."), "strike")
+    assert events and events[0]["source"]["code"][:3] == "SYR"
+    assert events[0]["source"]["text"] == "A member of the Syrian parliament"
