@@ -36,11 +36,11 @@ MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
 FACILITY_HEADS = {
     "Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor",
     "Hospital", "Lane", "Road", "Street", "Avenue", "Boulevard", "Mosque", "Church", "Temple", "Synagogue", "Shrine", "Monument",
-    "Memorial", "Arena", "Museum", "Prison", "Tower", "Dam",
+    "Memorial", "Arena", "Museum", "Prison", "Tower", "Dam", "Clinic", "Lawn",
 }
 # Last words that name a facility only where the text puts something there ("at the Toronto Congress Centre"):
 # "Pew Research Center" is an organisation, "the Kennedy Center" a building.
-LOCATED_FACILITY_HEADS = {"Centre", "Center", "Hall", "Range", "Base", "Camp", "Complex", "Plaza"}
+LOCATED_FACILITY_HEADS = {"Centre", "Center", "Hall", "Range", "Base", "Camp", "Complex", "Plaza", "School"}
 # An election happens in the country it is named after; a war or crisis ("Iraq War veteran") need not.
 ELECTION_WORDS = {"election", "elections", "primary", "primaries", "caucus", "caucuses", "referendum"}
 # Labels under which the small model files facilities: "Kuwait Maitree Hospital" ORG, "Wellhouse Lane" PERSON.
@@ -151,23 +151,32 @@ class PlaceFinder:
     def _mention(self, span: Span, source: str, label: str = "") -> PlaceMention:
         qualifier = self._qualifier(span, facility=label == "FAC")
         located = _place_context(span) or bool(qualifier)
-        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, _area_noun(span))
+        part_of = _owner_name(span) or _name_after_of(span)
+        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, _area_noun(span), part_of=part_of)
 
     def _qualifier(self, span: Span, facility: bool = False) -> str:
-        """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas"."""
-        qualifier = _name_after(span, ("in",) if facility else ())
-        if not qualifier:
-            return ""
+        """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas".
+        A facility may also be narrowed by the place that owns it or that it is part of: "Wynnum's Grenada
+        Street", "the South Lawn of the White House"."""
         gaz = self.gazetteer
-        return qualifier if gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier)) else ""
+        qualifier = _name_after(span, ("in",) if facility else ())
+        if qualifier and (gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier))):
+            return qualifier
+        if facility:
+            for name in (_owner_name(span), _name_after_of(span)):
+                if name and (gaz.names_area(name) or gaz.largest_city(name) or gaz.landmark(name)):
+                    return name
+        return ""
 
     def _facility_part(self, span: Span) -> Span | None:
         """The span itself if it names a facility: "Al Noor Mosque"; a "Centre" or "Hall" only where the text
         puts things there ("descended on the Congress Centre" is not enough; "at the Kennedy Center" is)."""
         if len(span) < 2:  # "Church", "Tower": a bare common noun capitalised
             return None
-        if span[-1].text in FACILITY_HEADS or (span[-1].text in LOCATED_FACILITY_HEADS and _place_context(span)):
+        if span[-1].text in FACILITY_HEADS:
             return span
+        if span[-1].text in LOCATED_FACILITY_HEADS and (_place_context(span) or self._qualifier(span, facility=True)):
+            return span  # "at the Kennedy Center", "Quebec's Westmount High School"
         return None
 
     def _with_name_before(self, span: Span) -> Span:
@@ -379,6 +388,30 @@ def _named_as_place(span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
         return False
     return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span)) or _after_capital(span)
+
+
+def _owner_name(span: Span) -> str:
+    """The capitalised name that owns the span: "Wynnum" in "Wynnum's Grenada Street"."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text in {"'s", "’s"} and doc[span.start - 2].text[:1].isupper():
+        owner = doc[span.start - 2]
+        ent = next((e for e in doc.ents if e.start <= owner.i < e.end), None)
+        return _trim(ent).text if ent is not None and _trim(ent) is not None else owner.text
+    return ""
+
+
+def _name_after_of(span: Span) -> str:
+    """The name after "of (the)": "White House" in "the South Lawn of the White House"."""
+    doc, i = span.doc, span.end
+    if i < len(doc) and doc[i].lower_ == "of":
+        i += 1
+        while i < len(doc) and doc[i].lower_ == "the":
+            i += 1
+        ent = next((e for e in doc.ents if e.start in (span.end + 1, i)), None)  # "the White House" may keep its "the"
+        if ent is not None:
+            trimmed = _trim(ent)
+            return trimmed.text if trimmed is not None else ""
+    return ""
 
 
 def _listed_with_place(span: Span) -> bool:

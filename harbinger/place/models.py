@@ -24,6 +24,7 @@ class PlaceMention:
     located: bool = False  # the words around it say it is a place ("in X", "the city of X", "X province")
     area_noun: str = ""  # the kind of place the text calls it: "state" in "Washington state", "city" in "the city of X"
     echo_of: str = ""  # for an echo, the text of the mention it repeats; for a cue, the country it hints at
+    part_of: str = ""  # the name of a place that owns it or that it is part of ("Wynnum's", "of the White House")
 
 
 @dataclass(frozen=True)

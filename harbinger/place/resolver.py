@@ -88,6 +88,12 @@ class PlaceResolver:
             settled[index] = _fallback(mentions[index], settled[index], main)
         for index in echoes:  # after the fallback, so a repeat of "Groom" gets what the first "Groom" got
             settled[index] = _fallback(mentions[index], self._echo(mentions[index], mentions, settled, context), main)
+        for index, mention in enumerate(mentions):  # "LA Fortaleza's Hall of Mirrors": inside the place that owns it
+            if mention.part_of and settled[index].country is None:
+                owner = next((settled[i] for i, m in enumerate(mentions) if m.text == mention.part_of and settled[i].country), None)
+                if owner is not None:
+                    settled[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, kind="unknown",
+                                             lat=None, lon=None, name=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
         return [settled[index] for index in range(len(mentions))]
 
     def _echo(self, mention: PlaceMention, mentions: list[PlaceMention], settled: dict[int, Place], context: Counter) -> Place:
@@ -231,7 +237,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         areas = gaz.lookup("country", name) + gaz.lookup("admin", name) + gaz.lookup("region", name)
         cities = [entry for entry, _ in gaz.cities(name)]
-        return gaz.alias(name) or next(iter(areas), None) or max(cities, key=lambda e: e.population, default=None)
+        return gaz.alias(name) or next(iter(areas), None) or max(cities, key=lambda e: e.population, default=None) or gaz.landmark(name)
 
     def _narrowed(self, options: list[_Scored], qualifier: str) -> list[_Scored]:
         """Options inside the place the qualifier names ("Paris, Texas" → US-TX), if it names one."""

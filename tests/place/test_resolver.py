@@ -130,3 +130,15 @@ def test_resolver_reads_a_county_named_before_its_name(annotate):
     doc = annotate("Met Éireann issued an orange warning for County Galway, County Mayo and County Cork.")
     for name in ("County Galway", "County Cork"):  # tagged FAC and GPE by the small model
         assert (place_named(doc, name).country, place_named(doc, name).kind) == ("IRL", "admin")
+
+
+@pytest.mark.parametrize(
+    "text, facility, country",
+    [
+        ("The match was played at Wynnum's Grenada Street ground in Brisbane.", "Grenada Street", "AUS"),
+        ("Trump spoke on the South Lawn of the White House on Thursday.", "South Lawn", "USA"),
+        ("She graduated from Quebec's Westmount High School in 1981.", "Westmount High School", "CAN"),
+    ],
+)
+def test_resolver_places_a_facility_inside_the_place_that_owns_it(annotate, text, facility, country):
+    assert place_named(annotate(text), facility).country == country

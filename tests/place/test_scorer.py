@@ -15,6 +15,7 @@ PLACE_GOLD = ROOT / "tests" / "data" / "place_wikinews.jsonl"
 BLIND_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind.jsonl"
 BLIND2_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind2.jsonl"
 BLIND3_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind3.jsonl"
+BLIND4_GOLD = ROOT / "tests" / "data" / "place_wikinews_blind4.jsonl"
 
 # Measured 0.944 (203 of 215) when the set was built, 0.981 (211 of 215) after the second round and
 # 0.991 (213 of 215) after the third; fail loudly well before a real regression hides.
@@ -23,11 +24,16 @@ CORPUS_COUNTRY_FLOOR = 0.96
 # which read its errors.
 BLIND_COUNTRY_FLOOR = 0.95
 # Measured 0.767 (302 of 394) before the third round, 0.792 (312) after it, unseen; 0.820 (323) after the
-# fourth round and 0.840 (331) after the fifth (small towns, lists of places), which read its errors.
-BLIND2_COUNTRY_FLOOR = 0.81
+# fourth round, 0.840 (331) after the fifth (small towns, lists of places) and 0.845 (333) after the sixth,
+# which read its errors.
+BLIND2_COUNTRY_FLOOR = 0.82
 # Measured 0.919 (228 of 248) with the second round's rules and 0.944 (234 of 248) after the fourth and
-# after the fifth; its errors have not been read, so this is the figure to quote.
-BLIND3_COUNTRY_FLOOR = 0.92
+# after the fifth, unseen; 0.956 (237) after the sixth (facilities inside the place that owns them), which
+# read its errors.
+BLIND3_COUNTRY_FLOOR = 0.93
+# 494 mentions from 133 articles, paragraphs no earlier set uses. Measured 0.802 (396) with the rules of
+# the first session and 0.840 (415) after the sixth round; its errors have not been read.
+BLIND4_COUNTRY_FLOOR = 0.82
 
 
 def _row(rows, metric):
@@ -57,7 +63,10 @@ def test_score_places_on_blind_wikinews_stays_above_floor(nlp_place):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("gold, size, floor", [(BLIND2_GOLD, 390, BLIND2_COUNTRY_FLOOR), (BLIND3_GOLD, 240, BLIND3_COUNTRY_FLOOR)])
+@pytest.mark.parametrize(
+    "gold, size, floor",
+    [(BLIND2_GOLD, 390, BLIND2_COUNTRY_FLOOR), (BLIND3_GOLD, 240, BLIND3_COUNTRY_FLOOR), (BLIND4_GOLD, 490, BLIND4_COUNTRY_FLOOR)],
+)
 def test_score_places_on_later_blind_sets_stays_above_floor(nlp_place, gold, size, floor):
     rows = evaluate(gold, nlp_place, only=["place"])
     row = _row(rows, "corpus places: country (span and code)")
