@@ -48,7 +48,7 @@ FACILITY_MISLABELS = ("ORG", "PERSON")
 # Common nouns that announce a place name: "the city of X", "X province".
 AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality", "island"}
 # Words after a name that say it is a place: "Reading resident", "a Toowoomba native", "the Yemen-based group".
-PLACE_CUES_AFTER = {"resident", "residents", "native", "natives"}
+PLACE_CUES_AFTER = {"resident", "residents", "native", "natives", "man", "woman", "boy", "girl", "regional", "municipal", "provincial"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via"}
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
@@ -141,6 +141,11 @@ class PlaceFinder:
         facility = self._facility_part(span)
         if ent.label_ in FACILITY_MISLABELS and facility is not None:
             return [self._mention(facility, "entity", "FAC")]
+        first = self._place_before_name(span)
+        if first is not None:  # "Mayor of Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon"
+            return [replace(self._mention(first, "entity", "GPE"), located=True)]  # placed by "of", not a surname
+        if span[0].text == "County" and len(span) > 1 and self.gazetteer.names_area(span[1:].text):
+            return [self._mention(span, "entity", "GPE")]  # "County Mayo" tagged ORG
         if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in ELECTION_WORDS):
             # "United States Democratic Party" → "United States"; "(2020) US Presidential Election" → "US"
             for size in (3, 2, 1):
@@ -167,6 +172,24 @@ class PlaceFinder:
                 if name and (gaz.names_area(name) or gaz.largest_city(name) or gaz.landmark(name)):
                     return name
         return ""
+
+    def _place_before_name(self, span: Span) -> Span | None:
+        """The place that opens a person's name the tagger ran together with it after "of"/"from" ("Mayor of
+        Koszalin Piotr Jedlinski"): one or two words naming a known place, then at least two capitalised words."""
+        if _after_preposition(span) not in ("of", "from") or len(span) < 3:
+            return None
+        gaz = self.gazetteer
+
+        def known(name: str) -> bool:
+            return gaz.names_area(name) or gaz.largest_city(name) >= UNTAGGED_TOWN_MIN_POPULATION
+
+        for size in (2, 1):
+            head, rest = span[:size], span[size:]
+            if size == 1 and known(span[:2].text):
+                continue  # "Puerto" opens "Puerto Rico"
+            if len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) and known(head.text):
+                return head
+        return None
 
     def _facility_part(self, span: Span) -> Span | None:
         """The span itself if it names a facility: "Al Noor Mosque"; a "Centre" or "Hall" only where the text

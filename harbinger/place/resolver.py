@@ -259,7 +259,8 @@ def _fallback(mention: PlaceMention, place: Place, main: str | None) -> Place:
 
 
 def _placed(mention: PlaceMention) -> bool:
-    """Whether an unknown name is clearly used as a place, so the story's main country may stand in for it."""
+    """Whether an unknown name is clearly used as a place, so the story's main country may stand in for it.
+    The tagger's GPE/LOC label alone is not enough: it also tags "Bloomberg", "Qur'an" and "A.M."."""
     return mention.label == "FAC" or mention.located or bool(mention.qualifier)
 
 

@@ -150,3 +150,15 @@ def test_finder_takes_later_items_of_a_list_of_places_whatever_their_tag(annotat
     doc = annotate("Fire crews were sent from Dolgellau, Harlech, Barmouth and Tywyn in north Wales.")
     assert {p.text for p in doc._.places} >= {"Dolgellau", "Harlech", "Barmouth"}
     assert place_named(doc, "Harlech").country == "GBR"
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        ("Mayor of Koszalin Piotr Jedlinski declared a day of mourning.", "Koszalin", "POL"),
+        ("Police arrested a 36-year-old Cheltenham man on Tuesday.", "Cheltenham", "GBR"),
+        ("Met Éireann issued warnings for County Galway, County Mayo and County Cork.", "County Mayo", "IRL"),
+    ],
+)
+def test_finder_splits_places_from_the_names_and_words_the_tagger_runs_them_into(annotate, text, place, country):
+    assert place_named(annotate(text), place).country == country
