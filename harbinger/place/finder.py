@@ -109,8 +109,10 @@ class PlaceFinder:
         if self.gazetteer.landmark(span.text):  # "the White House" tagged ORG, "the Kremlin" tagged PERSON
             return [self._mention(span, "entity", "FAC")]
         span = self._with_name_before(span)
-        parts = _comma_parts(span)
-        if len(parts) > 1:  # "Shelby, North Carolina" or "the Auckland, New Zealand" tagged as one entity
+        parts = _comma_parts(span) if not self.gazetteer.names_area(span.text) else [span]
+        if any(part.text.lower() in _COMPASS for part in parts):
+            parts = [span]  # "North and South Korea": one name shared by two parts
+        if len(parts) > 1:  # "Shelby, North Carolina", "the Auckland, New Zealand", "Crete and Cyprus" tagged as one entity
             found = [m for part in parts for m in self._from_entity_parts(part)]
             if len(found) == len(parts):
                 return found
@@ -460,9 +462,13 @@ def _after_capital(span: Span) -> bool:
     return i >= 0 and doc[i].lower_ == "capital"
 
 
+_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+
+
 def _comma_parts(span: Span) -> list[Span]:
-    """The comma-separated parts of a span, when it has inner commas ("Shelby, North Carolina")."""
-    cuts = [t.i for t in span if t.text == "," and span.start < t.i < span.end - 1]
+    """The parts of a span with inner commas or "and" ("Shelby, North Carolina", "Crete and Cyprus"); the caller
+    keeps them only if every part is a place, so "Trinidad and Tobago" stays whole."""
+    cuts = [t.i for t in span if t.lower_ in (",", "and", "&") and span.start < t.i < span.end - 1]
     if not cuts:
         return [span]
     bounds = [span.start, *cuts, span.end]

@@ -46,6 +46,8 @@ DEMONYM_CONTEXT_WEIGHT = 0.5
 # A cue phrase ("Democratic primary") says even less: enough to tip "Georgia" with no other place in the story.
 CUE_CONTEXT_WEIGHT = 0.5
 # Generic words after a name that say what kind of area it is ("Santa Barbara County").
+# A city abroad smaller than this yields to a same-named small town in a country the story is about.
+FOREIGN_TOWN_MAX_POPULATION = 100_000
 # A facility named after a town this large ("Baghdad International Airport") is placed there even if the story
 # names no other place in its country.
 FACILITY_TOWN_MIN_POPULATION = 1_000_000
@@ -88,12 +90,17 @@ class PlaceResolver:
             settled[index] = _fallback(mentions[index], settled[index], main)
         for index in echoes:  # after the fallback, so a repeat of "Groom" gets what the first "Groom" got
             settled[index] = _fallback(mentions[index], self._echo(mentions[index], mentions, settled, context), main)
-        for index, mention in enumerate(mentions):  # "LA Fortaleza's Hall of Mirrors": inside the place that owns it
-            if mention.part_of and settled[index].country is None:
-                owner = next((settled[i] for i, m in enumerate(mentions) if m.text == mention.part_of and settled[i].country), None)
-                if owner is not None:
-                    settled[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, kind="unknown",
-                                             lat=None, lon=None, name=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
+        for index, mention in enumerate(mentions):  # "LA Fortaleza's Hall of Mirrors", "London's Hyde Park": inside the owner
+            owner = next((settled[i] for i, m in enumerate(mentions) if mention.part_of and m.text == mention.part_of and settled[i].country), None)
+            if owner is None or settled[index].country == owner.country:
+                continue
+            inside = [o for o in self._options(mention.text) if o.entry.country == owner.country]
+            if inside:
+                best = max(inside, key=lambda o: o.score)
+                settled[index] = _place(mention, best.entry, f"gazetteer:part-of:{owner.text}", 0.7)
+            else:
+                settled[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, kind="unknown",
+                                         lat=None, lon=None, name=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
         return [settled[index] for index in range(len(mentions))]
 
     def _echo(self, mention: PlaceMention, mentions: list[PlaceMention], settled: dict[int, Place], context: Counter) -> Place:
@@ -167,6 +174,11 @@ class PlaceResolver:
             ranked.append(_Scored(option.entry, score, by))
         ranked.sort(key=lambda s: -s.score)
         best = ranked[0]
+        if context and best.entry.country not in context and best.entry.population < FOREIGN_TOWN_MAX_POPULATION:
+            # "Palm Beach County" in a Florida story: a small town abroad loses to a same-named one where the story is
+            town = self._small_town(replace(mention, text=head if area_named_after_town else mention.text, located=True), context)
+            if town is not None:
+                return replace(town, text=mention.text, kind="admin" if area_named_after_town else town.kind)
         margin = best.score - ranked[1].score if len(ranked) > 1 else CONTEXT_BONUS
         confidence = round(0.5 + 0.45 * min(1.0, margin / CONTEXT_BONUS), 2)
         if area_named_after_town and best.entry.kind == "city":

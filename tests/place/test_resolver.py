@@ -142,3 +142,18 @@ def test_resolver_reads_a_county_named_before_its_name(annotate):
 )
 def test_resolver_places_a_facility_inside_the_place_that_owns_it(annotate, text, facility, country):
     assert place_named(annotate(text), facility).country == country
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        # the owner decides between same-named places
+        ("They played a free concert in London's Hyde Park in 1969.", "Hyde Park", "GBR"),
+        # a small town abroad yields to the same-named town where the story is
+        ("Palm Beach County in Florida issued an evacuation order as the hurricane neared Miami.", "Palm Beach County", "USA"),
+        # two places the tagger joined with "and"
+        ("The pipeline would end the energy isolation of Crete and Cyprus.", "Crete", "GRC"),
+    ],
+)
+def test_resolver_uses_owners_story_countries_and_joined_names(annotate, text, place, country):
+    assert place_named(annotate(text), place).country == country
