@@ -49,6 +49,12 @@ FACILITY_MISLABELS = ("ORG", "PERSON")
 AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality", "island"}
 # Words after a name that say it is a place: "Reading resident", "a Toowoomba native", "the Yemen-based group".
 PLACE_CUES_AFTER = {"resident", "residents", "native", "natives", "man", "woman", "boy", "girl", "regional", "municipal", "provincial"}
+# Offices and bodies whose "of" names a place ("the Government of Iraq", "Archbishop of Gdańsk").
+# ("State of Palestine", "City of London", "Republic of Ireland" are names in their own right.)
+OFFICE_WORDS = {"Government", "Economy", "People", "President", "Prime", "Premier", "Chief", "King", "Queen", "Emir", "Sultan", "Governor", "Mayor", "Archbishop", "Bishop", "Minister", "Secretary", "Speaker"}
+# What only a place has: "X's governor" names a region or town.
+# (Not "government" or "president": "Matovič's government" belongs to a prime minister.)
+OWNED_BY_PLACES = {"governor", "mayor", "capital", "parliament", "legislature", "province", "provinces", "border", "borders", "coast", "coastline", "airport"}
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via"}
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
@@ -118,6 +124,12 @@ class PlaceFinder:
                 return found
         if self.gazetteer.demonym_country(span.text) and not self.gazetteer.names_area(span.text):
             return [self._mention(span, "demonym")]  # "Ukrainian" tagged GPE at a sentence start
+        first = self._place_before_name(span)
+        if first is not None:  # "Mayor of Koszalin Piotr Jedlinski", "Chief Executive of Hong Kong Carrie Lam"
+            return [replace(self._mention(first, "entity", "GPE"), located=True)]  # placed by "of", not a surname
+        tail = self._place_after_office(span)
+        if tail is not None:  # "the Government of Iraq", "the Economy of Turkey" run into one entity
+            return [replace(self._mention(tail, "entity", "GPE"), located=True)]
         if ent.label_ in PLACE_LABELS:
             return [self._mention(span, "entity", ent.label_)]
         if ent.label_ not in MISLABELS:
@@ -143,9 +155,6 @@ class PlaceFinder:
         facility = self._facility_part(span)
         if ent.label_ in FACILITY_MISLABELS and facility is not None:
             return [self._mention(facility, "entity", "FAC")]
-        first = self._place_before_name(span)
-        if first is not None:  # "Mayor of Koszalin Piotr Jedlinski", "First Minister of Scotland Nicola Sturgeon"
-            return [replace(self._mention(first, "entity", "GPE"), located=True)]  # placed by "of", not a surname
         if span[0].text == "County" and len(span) > 1 and self.gazetteer.names_area(span[1:].text):
             return [self._mention(span, "entity", "GPE")]  # "County Mayo" tagged ORG
         if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in ELECTION_WORDS):
@@ -175,6 +184,17 @@ class PlaceFinder:
                     return name
         return ""
 
+    def _place_after_office(self, span: Span) -> Span | None:
+        """The country or region an office or government phrase is "of": "Government of Iraq", "Archbishop of
+        Gdańsk" (not "Bank of England": a name, not an office)."""
+        cut = next((t.i for t in span if t.lower_ == "of" and span.start < t.i < span.end - 1), None)
+        if cut is None or span[0].text not in OFFICE_WORDS:
+            return None
+        tail = span.doc[cut + 1 : span.end]
+        tail = _trim(tail) or tail
+        gaz = self.gazetteer
+        return tail if gaz.names_area(tail.text) or gaz.largest_city(tail.text) >= UNTAGGED_TOWN_MIN_POPULATION else None
+
     def _place_before_name(self, span: Span) -> Span | None:
         """The place that opens a person's name the tagger ran together with it after "of"/"from" ("Mayor of
         Koszalin Piotr Jedlinski"): one or two words naming a known place, then at least two capitalised words."""
@@ -185,11 +205,17 @@ class PlaceFinder:
         def known(name: str) -> bool:
             return gaz.names_area(name) or gaz.largest_city(name) >= UNTAGGED_TOWN_MIN_POPULATION
 
+        if gaz.names_area(span.text) or gaz.largest_city(span.text) or span[-1].text in FACILITY_HEADS | LOCATED_FACILITY_HEADS:
+            return None  # "West Palm Beach", "Kennedy Space Center", "George Washington Bridge"
+        if span[-1].text in gaz.feature_words or span[-1].text in ("Islands", "Island"):
+            return None
         for size in (2, 1):
             head, rest = span[:size], span[size:]
             if size == 1 and known(span[:2].text):
                 continue  # "Puerto" opens "Puerto Rico"
-            if len(rest) >= 2 and all(t.text[:1].isupper() for t in rest) and known(head.text):
+            if head[0].lower_ in _COMPASS:
+                continue
+            if len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) and known(head.text):
                 return head
         return None
 
@@ -234,7 +260,8 @@ class PlaceFinder:
             while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
                 end += 1
             run = doc[i:end]
-            if not token.is_sent_start and self._vouched(run):
+            if (not token.is_sent_start or self.gazetteer.names_area(run.text)) and self._vouched(run):
+                # a sentence may open with a country or region ("Nigeria previously announced"), not with a town
                 found.append(self._mention(run, "gazetteer"))
             elif not token.is_sent_start:  # "US Presidential Election" left untagged: the country that opens it
                 prefix = next((run[:size] for size in (3, 2, 1) if len(run) > size and self.gazetteer.names_country(run[:size].text)), None)
@@ -374,6 +401,8 @@ def _cue_after(span: Span) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in PLACE_CUES_AFTER:
         return True
+    if span.end + 1 < len(doc) and doc[span.end].text in {"'s", "’s"} and doc[span.end + 1].lower_ in OWNED_BY_PLACES:
+        return True  # "Chelyabinsk's governor", "Goa's government"
     return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
 
 

@@ -162,3 +162,27 @@ def test_finder_takes_later_items_of_a_list_of_places_whatever_their_tag(annotat
 )
 def test_finder_splits_places_from_the_names_and_words_the_tagger_runs_them_into(annotate, text, place, country):
     assert place_named(annotate(text), place).country == country
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        ("Nigeria previously announced it planned to join the trade area.", "Nigeria", "NGA"),
+        ("Chelyabinsk's governor promised compensation to every victim.", "Chelyabinsk", "RUS"),
+        ("Coalition forces are there at the invitation of the Government of Iraq.", "Iraq", "IRQ"),
+        ("Today, Chief Executive of Hong Kong Carrie Lam delivered her policy speech.", "Hong Kong", "HKG"),
+    ],
+)
+def test_finder_finds_places_at_sentence_starts_before_possessions_and_after_offices(annotate, text, place, country):
+    assert place_named(annotate(text), place).country == country
+
+
+@pytest.mark.parametrize(
+    "text, whole",
+    [
+        ("The crew launched from Kennedy Space Center in Florida on Saturday.", "Kennedy Space Center"),
+        ("One truck driver was from West Palm Beach, Florida.", "West Palm Beach"),
+    ],
+)
+def test_finder_keeps_place_names_that_open_with_a_place_whole(annotate, text, whole):
+    assert whole in [p.text for p in annotate(text)._.places]
