@@ -260,8 +260,9 @@ class PlaceFinder:
             while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
                 end += 1
             run = doc[i:end]
-            if (not token.is_sent_start or self.gazetteer.names_area(run.text)) and self._vouched(run):
-                # a sentence may open with a country or region ("Nigeria previously announced"), not with a town
+            opens_as_place = self.gazetteer.names_area(run.text) or self.gazetteer.largest_city(run.text) >= BIG_CITY_POPULATION or _cue_after(run)
+            if (not token.is_sent_start or opens_as_place) and self._vouched(run):
+                # a sentence may open with a country, a region, a big city or "X residents", not with any town
                 found.append(self._mention(run, "gazetteer"))
             elif not token.is_sent_start:  # "US Presidential Election" left untagged: the country that opens it
                 prefix = next((run[:size] for size in (3, 2, 1) if len(run) > size and self.gazetteer.names_country(run[:size].text)), None)

@@ -51,7 +51,7 @@ FOREIGN_TOWN_MAX_POPULATION = 100_000
 # A facility named after a town this large ("Baghdad International Airport") is placed there even if the story
 # names no other place in its country.
 FACILITY_TOWN_MIN_POPULATION = 1_000_000
-AREA_WORDS = {"County", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
+AREA_WORDS = {"County", "Parish", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
 
 
 @dataclass(frozen=True)

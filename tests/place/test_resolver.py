@@ -157,3 +157,15 @@ def test_resolver_places_a_facility_inside_the_place_that_owns_it(annotate, text
 )
 def test_resolver_uses_owners_story_countries_and_joined_names(annotate, text, place, country):
     assert place_named(annotate(text), place).country == country
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        ("The statues that dot Easter Island were built near fresh water.", "Easter Island", "CHL"),
+        ("Farm incomes fell across the Midwest this year.", "Midwest", "USA"),
+        ("Erdoğan pledged to convert Hagia Sophia into a mosque.", "Hagia Sophia", "TUR"),
+    ],
+)
+def test_resolver_knows_islands_regions_and_landmarks(annotate, text, place, country):
+    assert place_named(annotate(text), place).country == country
