@@ -1,4 +1,4 @@
-"""The coder (harbinger/events/coder.py): verbs whose dictionary sense news rarely means, and multi-word pattern nouns."""
+"""The coder (harbinger/events/coder.py): verb senses news means, event nouns behind light verbs, stances, and multi-word pattern nouns."""
 
 from __future__ import annotations
 
@@ -17,24 +17,6 @@ from tests.events.conftest import on_trigger
         ("Human rights groups condemned the crackdown on protesters in Minsk.", "condemned", "ACCUSE", "111"),
         ("The European Union imposed sanctions against Belarus.", "imposed", "SANCTION", "163"),
         ("Turkish police prevented a demonstration by students in Ankara.", "prevented", "COERCE", "170"),
-    ],
-)
-def test_code_verb_news_senses(nlp_events, code, text, trigger, plover, cameo):
-    events = on_trigger(code(nlp_events, text), trigger)
-    assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
-
-
-@pytest.mark.slow
-def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
-    # "fire" is a member of the ceasefire synset only as "cease fire"
-    events = code(nlp_events, "Jewish settlers set fire to the offices of the Palestinian administrators.")
-    assert all(e["plover_type"] != "AGREE" for e in events)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "trigger", "plover", "cameo"),
-    [
         # a measure is no object noun: the pattern sees the aid it measures
         ("The World Bank will provide 10,000 tons of food aid to Yemen.", "provide", "AGREE", "0333"),
         # event nouns reached through a preposition, or modifying an effort noun
@@ -54,24 +36,6 @@ def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
         # a conditional show of force is a threat of military force (CAMEO 138), a planned meeting a CONSULT (036)
         ("If Russia attacks Estonia, NATO will reinforce its troops in Poland.", "reinforce", "THREATEN", "138"),
         ("U.S. officials told NBC News the U.S. is ready to propose talks with Russia.", "propose", "CONSULT", "036"),
-    ],
-)
-def test_code_event_nouns_behind_light_verbs_and_measures(nlp_events, code, text, trigger, plover, cameo):
-    events = on_trigger(code(nlp_events, text), trigger)
-    assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
-
-
-@pytest.mark.slow
-def test_code_verb_quantity_object_is_no_pattern_noun(nlp_events, code):
-    # "take part" is a pattern of the verb block "capture" shares; "part of a stronghold" is a quantity
-    events = on_trigger(code(nlp_events, "Government troops captured part of the rebel stronghold near the border."), "captured")
-    assert events and events[0]["plover_type"] != "AGREE"
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "trigger", "plover", "cameo"),
-    [
         # verb + object senses CAMEO defines (lexicon object_codes)
         ("The Sudanese government received a team of inspectors from the African Union.", "received", "RETREAT", "0862"),
         ("Norway handed over 20 tons of medicine to the Red Cross in Yemen.", "handed", "AID", "073"),
@@ -82,6 +46,20 @@ def test_code_verb_quantity_object_is_no_pattern_noun(nlp_events, code):
         ("The European Commission is critical of Poland's new judicial law.", "critical", "ACCUSE", "111"),
     ],
 )
-def test_code_verb_object_senses_and_stances(nlp_events, code, text, trigger, plover, cameo):
+def test_code_verb_news_senses(nlp_events, code, text, trigger, plover, cameo):
     events = on_trigger(code(nlp_events, text), trigger)
     assert [(e["plover_type"], e["cameo_code"]) for e in events][:1] == [(plover, cameo)]
+
+
+@pytest.mark.slow
+def test_code_verb_multiword_member_needs_all_its_words(nlp_events, code):
+    # "fire" is a member of the ceasefire synset only as "cease fire"
+    events = code(nlp_events, "Jewish settlers set fire to the offices of the Palestinian administrators.")
+    assert all(e["plover_type"] != "AGREE" for e in events)
+
+
+@pytest.mark.slow
+def test_code_verb_quantity_object_is_no_pattern_noun(nlp_events, code):
+    # "take part" is a pattern of the verb block "capture" shares; "part of a stronghold" is a quantity
+    events = on_trigger(code(nlp_events, "Government troops captured part of the rebel stronghold near the border."), "captured")
+    assert events and events[0]["plover_type"] != "AGREE"

@@ -117,19 +117,6 @@ def test_finder_keeps_country_cues_out_of_the_places(annotate):
     assert "Democratic primary" not in [p.text for p in doc._.places]
 
 
-@pytest.mark.parametrize(
-    "text, facility, country",
-    [
-        ("Worshippers gathered at the Blue Mosque in Istanbul on Friday.", "Blue Mosque", "TUR"),
-        ("The concert was held at Rogers Arena in Vancouver.", "Rogers Arena", "CAN"),
-        ("Reporters waited outside the Kremlin for the decision.", "Kremlin", "RUS"),
-        ("A statement from the White House said talks would go on.", "White House", "USA"),
-    ],
-)
-def test_finder_takes_places_of_worship_venues_and_landmarks_as_facilities(annotate, text, facility, country):
-    assert place_named(annotate(text), facility).country == country
-
-
 def test_finder_leaves_an_organisation_named_center_alone_without_a_locative(annotate):
     doc = annotate("The Pew Research Center published a survey of voters on Tuesday.")
     assert "Pew Research Center" not in [p.text for p in doc._.places]
@@ -153,31 +140,6 @@ def test_finder_takes_later_items_of_a_list_of_places_whatever_their_tag(annotat
 
 
 @pytest.mark.parametrize(
-    "text, place, country",
-    [
-        ("Mayor of Koszalin Piotr Jedlinski declared a day of mourning.", "Koszalin", "POL"),
-        ("Police arrested a 36-year-old Cheltenham man on Tuesday.", "Cheltenham", "GBR"),
-        ("Met Éireann issued warnings for County Galway, County Mayo and County Cork.", "County Mayo", "IRL"),
-    ],
-)
-def test_finder_splits_places_from_the_names_and_words_the_tagger_runs_them_into(annotate, text, place, country):
-    assert place_named(annotate(text), place).country == country
-
-
-@pytest.mark.parametrize(
-    "text, place, country",
-    [
-        ("Nigeria previously announced it planned to join the trade area.", "Nigeria", "NGA"),
-        ("Chelyabinsk's governor promised compensation to every victim.", "Chelyabinsk", "RUS"),
-        ("Coalition forces are there at the invitation of the Government of Iraq.", "Iraq", "IRQ"),
-        ("Today, Chief Executive of Hong Kong Carrie Lam delivered her policy speech.", "Hong Kong", "HKG"),
-    ],
-)
-def test_finder_finds_places_at_sentence_starts_before_possessions_and_after_offices(annotate, text, place, country):
-    assert place_named(annotate(text), place).country == country
-
-
-@pytest.mark.parametrize(
     "text, whole",
     [
         ("The crew launched from Kennedy Space Center in Florida on Saturday.", "Kennedy Space Center"),
@@ -186,3 +148,26 @@ def test_finder_finds_places_at_sentence_starts_before_possessions_and_after_off
 )
 def test_finder_keeps_place_names_that_open_with_a_place_whole(annotate, text, whole):
     assert whole in [p.text for p in annotate(text)._.places]
+
+
+@pytest.mark.parametrize(
+    "text, place, country",
+    [
+        # places of worship, venues and landmarks as facilities
+        ("Worshippers gathered at the Blue Mosque in Istanbul on Friday.", "Blue Mosque", "TUR"),
+        ("The concert was held at Rogers Arena in Vancouver.", "Rogers Arena", "CAN"),
+        ("Reporters waited outside the Kremlin for the decision.", "Kremlin", "RUS"),
+        ("A statement from the White House said talks would go on.", "White House", "USA"),
+        # places the tagger runs into names, titles and the words after them
+        ("Mayor of Koszalin Piotr Jedlinski declared a day of mourning.", "Koszalin", "POL"),
+        ("Police arrested a 36-year-old Cheltenham man on Tuesday.", "Cheltenham", "GBR"),
+        ("Met Éireann issued warnings for County Galway, County Mayo and County Cork.", "County Mayo", "IRL"),
+        # places opening a sentence, before a possession only a place has, after an office
+        ("Nigeria previously announced it planned to join the trade area.", "Nigeria", "NGA"),
+        ("Chelyabinsk's governor promised compensation to every victim.", "Chelyabinsk", "RUS"),
+        ("Coalition forces are there at the invitation of the Government of Iraq.", "Iraq", "IRQ"),
+        ("Today, Chief Executive of Hong Kong Carrie Lam delivered her policy speech.", "Hong Kong", "HKG"),
+    ],
+)
+def test_finder_finds_places_the_small_model_mislabels_or_runs_together(annotate, text, place, country):
+    assert place_named(annotate(text), place).country == country

@@ -133,39 +133,23 @@ def test_resolver_reads_a_county_named_before_its_name(annotate):
 
 
 @pytest.mark.parametrize(
-    "text, facility, country",
+    "text, place, country",
     [
+        # a facility inside the place that owns it or that it is part of
         ("The match was played at Wynnum's Grenada Street ground in Brisbane.", "Grenada Street", "AUS"),
         ("Trump spoke on the South Lawn of the White House on Thursday.", "South Lawn", "USA"),
         ("She graduated from Quebec's Westmount High School in 1981.", "Westmount High School", "CAN"),
-    ],
-)
-def test_resolver_places_a_facility_inside_the_place_that_owns_it(annotate, text, facility, country):
-    assert place_named(annotate(text), facility).country == country
-
-
-@pytest.mark.parametrize(
-    "text, place, country",
-    [
         # the owner decides between same-named places
         ("They played a free concert in London's Hyde Park in 1969.", "Hyde Park", "GBR"),
         # a small town abroad yields to the same-named town where the story is
         ("Palm Beach County in Florida issued an evacuation order as the hurricane neared Miami.", "Palm Beach County", "USA"),
         # two places the tagger joined with "and"
         ("The pipeline would end the energy isolation of Crete and Cyprus.", "Crete", "GRC"),
-    ],
-)
-def test_resolver_uses_owners_story_countries_and_joined_names(annotate, text, place, country):
-    assert place_named(annotate(text), place).country == country
-
-
-@pytest.mark.parametrize(
-    "text, place, country",
-    [
+        # islands, regions and landmarks the gazetteer lists under other names
         ("The statues that dot Easter Island were built near fresh water.", "Easter Island", "CHL"),
         ("Farm incomes fell across the Midwest this year.", "Midwest", "USA"),
         ("Erdoğan pledged to convert Hagia Sophia into a mosque.", "Hagia Sophia", "TUR"),
     ],
 )
-def test_resolver_knows_islands_regions_and_landmarks(annotate, text, place, country):
+def test_resolver_country_of_owned_joined_and_listed_places(annotate, text, place, country):
     assert place_named(annotate(text), place).country == country
