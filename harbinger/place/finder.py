@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from harbinger.place.gazetteer import Gazetteer
+from harbinger.place.gazetteer import COMPASS_WORDS, Gazetteer
 from harbinger.place.models import PlaceMention
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -116,7 +116,7 @@ class PlaceFinder:
             return [self._mention(span, "entity", "FAC")]
         span = self._with_name_before(span)
         parts = _comma_parts(span) if not self.gazetteer.names_area(span.text) else [span]
-        if any(part.text.lower() in _COMPASS for part in parts):
+        if any(part.text.lower() in COMPASS_WORDS for part in parts):
             parts = [span]  # "North and South Korea": one name shared by two parts
         if len(parts) > 1:  # "Shelby, North Carolina", "the Auckland, New Zealand", "Crete and Cyprus" tagged as one entity
             found = [m for part in parts for m in self._from_entity_parts(part)]
@@ -165,12 +165,13 @@ class PlaceFinder:
         return []
 
     def _mention(self, span: Span, source: str, label: str = "") -> PlaceMention:
-        qualifier = self._qualifier(span, facility=label == "FAC")
+        owners = (_owner_name(span), _name_after_of(span))
+        qualifier = self._qualifier(span, facility=label == "FAC", owners=owners)
         located = _place_context(span) or bool(qualifier)
-        part_of = _owner_name(span) or _name_after_of(span)
+        part_of = owners[0] or owners[1]
         return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, _area_noun(span), part_of=part_of)
 
-    def _qualifier(self, span: Span, facility: bool = False) -> str:
+    def _qualifier(self, span: Span, facility: bool = False, owners: tuple[str, str] | None = None) -> str:
         """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas".
         A facility may also be narrowed by the place that owns it or that it is part of: "Wynnum's Grenada
         Street", "the South Lawn of the White House"."""
@@ -179,7 +180,7 @@ class PlaceFinder:
         if qualifier and (gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier))):
             return qualifier
         if facility:
-            for name in (_owner_name(span), _name_after_of(span)):
+            for name in owners if owners is not None else (_owner_name(span), _name_after_of(span)):
                 if name and (gaz.names_area(name) or gaz.largest_city(name) or gaz.landmark(name)):
                     return name
         return ""
@@ -213,7 +214,7 @@ class PlaceFinder:
             head, rest = span[:size], span[size:]
             if size == 1 and known(span[:2].text):
                 continue  # "Puerto" opens "Puerto Rico"
-            if head[0].lower_ in _COMPASS:
+            if head[0].lower_ in COMPASS_WORDS:
                 continue
             if len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) and known(head.text):
                 return head
@@ -475,10 +476,10 @@ def _listed_with_place(span: Span) -> bool:
     root = span.root
     first = root
     for _ in range(8):
-        if first.dep_ != "conj" or first.head is first:
+        if first.dep_ != "conj" or first.head.i == first.i:
             break
         first = first.head
-    if first is root or first.ent_type_ not in ("GPE", "LOC"):
+    if first.i == root.i or first.ent_type_ not in ("GPE", "LOC"):
         return False
     ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
     return ent is not None and _place_context(ent)
@@ -490,9 +491,6 @@ def _after_capital(span: Span) -> bool:
     if i >= 0 and doc[i].text == ",":
         i -= 1
     return i >= 0 and doc[i].lower_ == "capital"
-
-
-_COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
 
 
 def _comma_parts(span: Span) -> list[Span]:

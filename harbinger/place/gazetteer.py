@@ -50,6 +50,11 @@ def fold(name: str) -> str:
     return " ".join(plain.replace("-", " ").split())
 
 
+# Compass words: a name made of one says too little to place ("Central district"), and one opening a name
+# may belong to a longer one ("North and South Korea").
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest"}
+
+
 # Romanised type words ISO 3166-2 keeps in a name ("Guangdong Sheng", "Adygeya, Respublika") that English
 # news leaves out ("Guangdong", "Guangdong Province").
 LOCAL_TYPE_WORDS = {"Sheng", "Zizhiqu", "Shi", "Respublika"}

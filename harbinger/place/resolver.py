@@ -19,7 +19,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from harbinger.place.gazetteer import Entry, Gazetteer
+from harbinger.place.gazetteer import COMPASS_WORDS, Entry, Gazetteer
 from harbinger.place.models import Place, PlaceMention
 
 # Score weights. A city scores POPULATION_WEIGHT * log10(population); a country
@@ -40,7 +40,6 @@ AREA_NOUN_KINDS = {
     "state": ("admin",), "province": ("admin",), "county": ("admin",), "region": ("admin", "region"),
     "city": ("city",), "town": ("city",), "village": ("city",), "municipality": ("city",),
 }
-COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest"}
 # A demonym usually names an actor ("Chinese government"), so it says less about where the story is than a place name.
 DEMONYM_CONTEXT_WEIGHT = 0.5
 # A cue phrase ("Democratic primary") says even less: enough to tip "Georgia" with no other place in the story.
@@ -90,8 +89,12 @@ class PlaceResolver:
             settled[index] = _fallback(mentions[index], settled[index], main)
         for index in echoes:  # after the fallback, so a repeat of "Groom" gets what the first "Groom" got
             settled[index] = _fallback(mentions[index], self._echo(mentions[index], mentions, settled, context), main)
+        placed_by_name: dict[str, Place] = {}
+        for index, mention in enumerate(mentions):
+            if settled[index].country:
+                placed_by_name.setdefault(mention.text, settled[index])
         for index, mention in enumerate(mentions):  # "LA Fortaleza's Hall of Mirrors", "London's Hyde Park": inside the owner
-            owner = next((settled[i] for i, m in enumerate(mentions) if mention.part_of and m.text == mention.part_of and settled[i].country), None)
+            owner = placed_by_name.get(mention.part_of) if mention.part_of else None
             if owner is None or settled[index].country == owner.country:
                 continue
             inside = [o for o in self._options(mention.text) if o.entry.country == owner.country]
@@ -142,8 +145,8 @@ class PlaceResolver:
             # "Santa Barbara County": a county named after its town, not a same-named region of another type
             options = [o for o in self._options(head) if o.entry.kind == "city" or o.entry.type.lower() == last.lower()]
         first, _, rest = mention.text.partition(" ")
-        if not options and rest and first in AREA_WORDS:  # "County Cork": the region its name follows
-            options = self._area_options(rest)
+        if not options:
+            options = self._area_named_after_word(mention.text)  # "County Cork": the region its name follows
         if not options and rest and first.lower() in COMPASS_WORDS:  # "North Poland", "Eastern Mediterranean": a part of it
             whole = self._unambiguous(PlaceMention(mention.start, mention.end, rest, mention.source))
             if whole is not None and whole.kind in ("country", "admin", "region"):
@@ -207,8 +210,7 @@ class PlaceResolver:
     def _facility(self, mention: PlaceMention, context: Counter) -> Place:
         """A building, airport or park: by the town after it ("X in Oxfordshire"), else by a town its name
         starts with that the story is about ("Baghdad International Airport"), else left to the story's country."""
-        first, _, rest = mention.text.partition(" ")
-        areas = self._area_options(rest) if first in AREA_WORDS and rest else []
+        areas = self._area_named_after_word(mention.text)
         if areas:  # "County Galway" tagged as a facility
             return _place(mention, max(areas, key=lambda o: o.score).entry, "gazetteer:area-name", 0.8)
         within = self._within(mention.qualifier)
@@ -230,8 +232,10 @@ class PlaceResolver:
                     return _inside(mention, best.entry, "facility-name", 0.7)
         return _place(mention, None, "unresolved", 0.0)
 
-    def _area_options(self, name: str) -> list[_Scored]:
-        return [o for o in self._options(name) if o.entry.kind == "admin"]
+    def _area_named_after_word(self, text: str) -> list[_Scored]:
+        """The regions a name such as "County Cork" means: an area word, then the region's own name."""
+        first, _, rest = text.partition(" ")
+        return [o for o in self._options(rest) if o.entry.kind == "admin"] if rest and first in AREA_WORDS else []
 
     def _options(self, name: str) -> list[_Scored]:
         gaz = self.gazetteer
