@@ -4,6 +4,8 @@ Every problem a user can meet has a short code (``H101``), a sentence saying wha
 went wrong, where (file, line or record) and what to do. Readers report bad
 records as :class:`Problem` values and keep going; :class:`HarbingerError` is
 raised only when nothing sensible can continue (unknown reader, missing file).
+:data:`MESSAGES` catalogues every code of both kinds; ``scripts/cli_reference.py``
+renders it into the README, and an uncatalogued code fails as soon as it is used.
 """
 
 from __future__ import annotations
@@ -15,29 +17,198 @@ from enum import Enum
 class Severity(str, Enum):
     WARNING = "warning"  # the record was kept, with a flag
     ERROR = "error"  # the record was skipped
+    FATAL = "fatal"  # nothing sensible could continue: raised as HarbingerError
 
 
-# code -> (severity, template). Templates are filled with keyword arguments.
-MESSAGES: dict[str, tuple[Severity, str]] = {
-    "H101": (Severity.ERROR, "file is empty"),
-    "H102": (Severity.ERROR, "file looks binary (NUL bytes or no text), not read"),
-    "H103": (Severity.WARNING, "not valid UTF-8; decoded as {encoding} instead — check accents and quotes"),
-    "H104": (Severity.ERROR, "malformed JSON: {reason}"),
-    "H105": (Severity.ERROR, "record has no text in field '{field}' (fields present: {present})"),
-    "H106": (Severity.ERROR, "CSV has no column '{field}' (columns: {present}); use --text-field to choose one"),
-    "H107": (Severity.ERROR, "article is {size} characters, over the limit of {limit}; split it or raise --max-chars"),
-    "H108": (Severity.WARNING, "no document date; kept with flag 'no_date' — relative dates will not be resolved"),
-    "H109": (Severity.WARNING, "date '{value}' could not be parsed; kept with flag 'bad_date' and no date"),
-    "H110": (Severity.WARNING, "date {value} is in the future (today is {today}); kept with flag 'future_date'"),
-    "H111": (Severity.ERROR, "seed-format file has no 'date YYYY-MM-DD' line at the start"),
-    "H112": (Severity.ERROR, "JSON record is a {kind}, not an object"),
-    "H113": (Severity.ERROR, "could not read file: {reason}"),
-    "H114": (Severity.ERROR, "HTML page has no extractable main text"),
-    "H115": (Severity.ERROR, "Parquet file could not be read: {reason}"),
-    "H116": (Severity.ERROR, "gzip stream is corrupt: {reason}"),
-    "H117": (Severity.WARNING, "skipped while reading a folder: not a news file type ({suffix}); name it directly to read it"),
-    "H201": (Severity.ERROR, "stage '{stage}' failed on article {article}: {reason}"),
+@dataclass(frozen=True)
+class Message:
+    """One catalogued code: how bad it is, what went wrong (one line) and what the user should do."""
+
+    severity: Severity
+    title: str
+    fix: str
+    template: str = ""  # a Problem's message, filled with Problem.make's keyword arguments; HarbingerError writes its own
+
+
+def _warning(template: str, title: str, fix: str) -> Message:
+    return Message(Severity.WARNING, title, fix, template)
+
+
+def _error(template: str, title: str, fix: str) -> Message:
+    return Message(Severity.ERROR, title, fix, template)
+
+
+def _fatal(title: str, fix: str) -> Message:
+    return Message(Severity.FATAL, title, fix)
+
+
+MESSAGES: dict[str, Message] = {
+    # --- usage and setup (HarbingerError) ------------------------------------------
+    "H001": _fatal(
+        "unknown reader, stage, scorer or other registered name",
+        "use one of the names the error lists; `harbinger stages` shows them all",
+    ),
+    "H002": _fatal("input file or folder does not exist", "check the path, or pass `-` to read standard input"),
+    "H003": _fatal(
+        "spaCy pipeline is not installed",
+        "run `make setup`, or pass `--model` naming an installed pipeline",
+    ),
+    "H004": _fatal(
+        "stages are in an order that breaks a stage's requirements",
+        "put the stages the error names before it in `--stages`",
+    ),
+    "H005": _fatal("actor dictionary file given with `--actors` does not exist", "check the path to the dictionary"),
+    "H006": _fatal("`--since`/`--until` value is not a date", "write dates as YYYY-MM-DD"),
+    "H008": _fatal(
+        "settings given for stages that do not run",
+        "add those stages to `--stages`, or drop their settings",
+    ),
+    # --- reading input (Problem: the run goes on) ------------------------------------
+    "H101": _error("file is empty", "file is empty", "check the file was written completely"),
+    "H102": _error(
+        "file looks binary (NUL bytes or no text), not read",
+        "file looks binary",
+        "pass text, JSON, CSV, HTML or Parquet files",
+    ),
+    "H103": _warning(
+        "not valid UTF-8; decoded as {encoding} instead — check accents and quotes",
+        "not UTF-8: decoded with the detected encoding",
+        "check accents and quotes in the output; re-save the file as UTF-8",
+    ),
+    "H104": _error(
+        "malformed JSON: {reason}",
+        "malformed JSON line",
+        "fix the JSON at the line given; the other lines are read",
+    ),
+    "H105": _error(
+        "record has no text in field '{field}' (fields present: {present})",
+        "record has no text in the text field",
+        "fill the field, or choose another with `--text-field`",
+    ),
+    "H106": _error(
+        "CSV has no column '{field}' (columns: {present}); use --text-field to choose one",
+        "CSV/Parquet has no text column",
+        "choose the column holding the text with `--text-field`",
+    ),
+    "H107": _error(
+        "article is {size} characters, over the limit of {limit}; split it or raise --max-chars",
+        "article longer than `--max-chars` (default 1,000,000)",
+        "split the article, or raise `--max-chars`",
+    ),
+    "H108": _warning(
+        "no document date; kept with flag 'no_date' — relative dates will not be resolved",
+        "no document date: kept, flagged `no_date`; relative dates stay unresolved",
+        "give each record a date (`date` field or line) so relative dates resolve",
+    ),
+    "H109": _warning(
+        "date '{value}' could not be parsed; kept with flag 'bad_date' and no date",
+        "date cannot be parsed: kept, flagged `bad_date`",
+        "write the date as YYYY-MM-DD",
+    ),
+    "H110": _warning(
+        "date {value} is in the future (today is {today}); kept with flag 'future_date'",
+        "date in the future: kept, flagged `future_date`",
+        "check the record's date",
+    ),
+    "H111": _error(
+        "seed-format file has no 'date YYYY-MM-DD' line at the start",
+        "seed-format file without its `date` line",
+        "start the file with a line `date YYYY-MM-DD`",
+    ),
+    "H112": _error(
+        "JSON record is a {kind}, not an object",
+        "JSON record is not an object",
+        "write one JSON object per record",
+    ),
+    "H113": _error(
+        "could not read file: {reason}",
+        "file cannot be read (permissions, I/O)",
+        "check the file's permissions and disk",
+    ),
+    "H114": _error(
+        "HTML page has no extractable main text",
+        "HTML page with no extractable main text",
+        "pass the article page itself, not an index or a script-only page",
+    ),
+    "H115": _error(
+        "Parquet file could not be read: {reason}",
+        "Parquet file cannot be read",
+        "check the file is complete Parquet (re-export it)",
+    ),
+    "H116": _error("gzip stream is corrupt: {reason}", "corrupt gzip stream", "re-download or re-compress the file"),
+    "H117": _warning(
+        "skipped while reading a folder: not a news file type ({suffix}); name it directly to read it",
+        "a file in a folder that is not a news file type (`.md`, `.png`, …) was skipped",
+        "name the file directly to read it anyway",
+    ),
+    # --- running stages (Problem) ----------------------------------------------------
+    "H201": _error(
+        "stage '{stage}' failed on article {article}: {reason}",
+        "a pipeline stage failed on one article (the rest of its batch is kept)",
+        "the other articles are kept; report the failure with the article, as a stage should never fail",
+    ),
+    # --- the store (HarbingerError) --------------------------------------------------
+    "H301": _fatal("no store at the given path", "run `harbinger run PATH` first, or pass `--db`"),
+    "H302": _fatal(
+        "the store cannot be opened",
+        "check the file is a Harbinger DuckDB store and no other process holds it open",
+    ),
+    "H303": _fatal(
+        "a batch could not be written to the store (it was rolled back)",
+        "check disk space and permissions, then run again: whole batches already written are kept",
+    ),
+    "H304": _fatal("no such table in the store", "use one of the tables the error lists"),
+    "H305": _fatal(
+        "no `<table>.parquet` files in the folder to import",
+        "import a folder written by `harbinger export --format parquet`",
+    ),
+    "H306": _fatal(
+        "Parquet import failed (nothing was imported)",
+        "check the files come from `harbinger export --format parquet` of a compatible version",
+    ),
+    # --- evaluation (HarbingerError) -------------------------------------------------
+    "H401": _fatal("no gold file at the given path", "check the path to the gold file"),
+    "H402": _fatal("malformed gold record", "fix the record at the line given: JSON with `text` and `expected`"),
+    "H403": _fatal("seed gold has no `doc` naming its article", "add `doc` with the article's file name"),
+    "H404": _fatal("a gold article cannot be read", "fix the article file (the error lists its problems)"),
+    "H405": _fatal("gold article not found", "pass `--texts DIR` with the folder holding the gold articles"),
+    "H406": _fatal(
+        "the pipeline failed on gold texts",
+        "fix the failing stage (the error lists the problems), then evaluate again",
+    ),
+    # --- queries, analysis and the API (HarbingerError) ------------------------------
+    "H501": _fatal("unknown period for `--by`", "use day, week or month"),
+    "H502": _fatal("unknown event mode", "use occurred, all or one of the modes the error lists"),
+    "H503": _fatal("unknown level", "use country or code"),
+    "H504": _fatal("`since` is after `until`", "swap the two dates"),
+    "H505": _fatal("bad alert settings", "change the settings the error names to within their limits"),
+    "H506": _fatal("unknown event order", "use one of the orders the error lists"),
+    "H507": _fatal(
+        "store schema is older than the API needs",
+        "run `harbinger run` on the store once (that migrates it), then serve it again",
+    ),
+    "H508": _fatal("`since`..`until` spans more than 50 years", "narrow the date range"),
+    "H509": _fatal("option value is not one of the allowed choices", "use one of the values the error lists"),
+    "H510": _fatal(
+        "the event tables name a CAMEO code that is not in cameo_codes.csv",
+        "fix the verb patterns or lexicon data (or the --tables folder) that name the code",
+    ),
+    # --- actor dictionaries (HarbingerError) -----------------------------------------
+    "H601": _fatal("actor dictionary cannot be read", "check the file's path and permissions"),
+    "H602": _fatal(
+        "actor dictionary entry has no name or no code",
+        "give every entry a name and a code (fields: name, aliases, code, role, from, to)",
+    ),
+    "H603": _fatal("actor dictionary entry has a bad date", "write `from`/`to` dates as YYYY-MM-DD"),
 }
+
+
+def _entry(code: str, severities: tuple[Severity, ...], raiser: str) -> Message:
+    entry = MESSAGES.get(code)
+    if entry is None or entry.severity not in severities:
+        kinds = "/".join(s.value for s in severities)
+        raise LookupError(f"{raiser} code {code!r} is not catalogued as {kinds} in harbinger.errors.MESSAGES; add it there")
+    return entry
 
 
 @dataclass(frozen=True)
@@ -51,8 +222,8 @@ class Problem:
 
     @classmethod
     def make(cls, code: str, where: str, **fields: object) -> "Problem":
-        severity, template = MESSAGES[code]
-        return cls(code=code, where=where, message=template.format(**fields), severity=severity)
+        entry = _entry(code, (Severity.WARNING, Severity.ERROR), "Problem")
+        return cls(code=code, where=where, message=entry.template.format(**fields), severity=entry.severity)
 
     def __str__(self) -> str:
         return f"{self.code} {self.severity.value}: {self.where}: {self.message}"
@@ -65,6 +236,7 @@ class HarbingerError(Exception):
     """A failure the user can fix; the CLI prints it without a traceback."""
 
     def __init__(self, code: str, message: str, hint: str = ""):
+        _entry(code, (Severity.FATAL,), "HarbingerError")
         self.code = code
         self.hint = hint
         super().__init__(message)
@@ -72,10 +244,3 @@ class HarbingerError(Exception):
     def __str__(self) -> str:
         text = f"{self.code}: {self.args[0]}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
-
-
-class NotImplementedFeature(HarbingerError):
-    """A feature that has a name but no implementation yet: say so plainly."""
-
-    def __init__(self, feature: str):
-        super().__init__("H900", f"{feature} is not implemented in this version of Harbinger")

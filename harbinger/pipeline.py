@@ -60,19 +60,16 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
         ) from err
     config = config or {}
     stage_registry.load_stage_modules()
-    seen: list[str] = []
-    for name in stage_registry.DEFAULT_STAGES if stage_names is None else stage_names:
-        spec = stages.get(name)
-        missing = [need for need in spec.requires if need not in seen]
-        if missing:
-            raise HarbingerError(
-                "H004", f"stage '{name}' needs {', '.join(missing)} before it", hint=f"order so far: {seen or 'none'}"
-            )
-        nlp.add_pipe(spec.factory, name=spec.name, config={**spec.config, **config.get(name, {})})
-        seen.append(name)
-    unused = sorted(set(config) - set(seen))
+    names = list(stage_registry.DEFAULT_STAGES if stage_names is None else stage_names)
+    specs = [stages.get(name) for name in names]
+    problem = stage_registry.order_problem(names)
+    if problem:
+        raise HarbingerError("H004", problem, hint=f"order asked for: {', '.join(names)}; the default order is {', '.join(stage_registry.DEFAULT_STAGES)}")
+    for spec in specs:
+        nlp.add_pipe(spec.factory, name=spec.name, config={**spec.config, **config.get(spec.name, {})})
+    unused = sorted(set(config) - set(names))
     if unused:
-        raise HarbingerError("H008", f"settings given for stages that do not run: {', '.join(unused)}", hint=f"stages running: {seen or 'none'}")
+        raise HarbingerError("H008", f"settings given for stages that do not run: {', '.join(unused)}", hint=f"stages running: {names or 'none'}")
     return nlp
 
 

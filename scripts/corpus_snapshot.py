@@ -14,6 +14,7 @@ JSON per layer so two versions can be diffed with ordinary tools.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import sys
@@ -37,7 +38,10 @@ def corpus_layers(paths: list[Path] = CORPUS) -> dict[str, dict[str, object]]:
     from harbinger.pipeline import load_nlp, process
     from harbinger.readers import read_paths
 
-    articles = [item for item in read_paths([str(p) for p in paths]) if not isinstance(item, Problem)]
+    # read by paths relative to the checkout, so each article's origin ("data/samples/...:12") is the same in any clone
+    with contextlib.chdir(ROOT):
+        items = list(read_paths([str(p.relative_to(ROOT)) for p in paths]))
+    articles = [item for item in items if not isinstance(item, Problem)]
     nlp = load_nlp()
     problems: list = []
     layers = {doc._.article.id: doc_to_dict(nlp, doc) for doc in process(nlp, articles, problems=problems)}
@@ -80,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         for name in names:
             with open(args.dump / f"{name}.jsonl", "w", encoding="utf-8") as out:
                 for article in sorted(layers):
-                    out.write(_canonical({"article": article, name: layers[article].get(name)}) + "\n")
+                    out.write(_canonical({"article_id": article, name: layers[article].get(name)}) + "\n")
     if args.write:
         SNAPSHOT.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         print(f"wrote {len(found)} articles' fingerprints to {SNAPSHOT}")

@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from harbinger.annotation import doc_to_dict
-from harbinger.actors.scorer import pronoun_antecedent, pronoun_correct
+from harbinger.eval.scorers.actors import pronoun_antecedent, pronoun_correct
 from harbinger.eval.gold import load_gold
 from harbinger.pipeline import load_nlp, process
 

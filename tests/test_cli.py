@@ -1,7 +1,8 @@
-"""The command line, end to end on real files: run, code, articles, stats, export, import, eval, stages."""
+"""The command line (harbinger/cli/), end to end on real files: run, code, articles, stats, export, import, eval, stages."""
 
 from __future__ import annotations
 
+import ast
 import json
 import subprocess
 import sys
@@ -10,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from harbinger.cli import app
-from tests.conftest import GOLD, SEED
+from tests.conftest import GOLD, ROOT, SEED
 
 runner = CliRunner()
 
@@ -82,10 +83,61 @@ def test_cli_eval_scores_dct_and_dateline():
     assert rows["document date (DCT)"]["f1"] == 1.0 and rows["dateline place"]["f1"] == 1.0
 
 
-def test_cli_stages_lists_readers():
+@pytest.mark.parametrize(
+    "kind,expected",
+    [
+        ("reader", {"seed", "jsonl", "csv", "parquet", "html", "text"}),
+        ("stage", {"time", "place", "actors", "quotes", "events"}),
+        ("exporter", {"jsonl", "csv", "parquet", "plover", "gdelt"}),
+        ("scorer", {"dct", "dateline", "shape", "time", "place", "actors", "quotes", "events"}),
+    ],
+)
+def test_cli_stages_lists_every_registered_kind(kind, expected):
     result = runner.invoke(app, ["stages", "--format", "json"])
-    names = {r["name"] for r in json.loads(result.stdout) if r["kind"] == "reader"}
-    assert {"seed", "jsonl", "csv", "parquet", "html", "text"} <= names
+    names = {r["name"] for r in json.loads(result.stdout) if r["kind"] == kind}
+    assert expected <= names
+
+
+def test_cli_export_unknown_format_lists_the_exporters(store, tmp_path):
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", "xml", "--out", str(tmp_path / "out.xml")])
+    assert result.exception.code == "H001" and "csv, gdelt, jsonl, parquet, plover" in result.exception.hint
+
+
+# The search is a plain substring: '%' and '_' are characters, not SQL wildcards (the seed has neither).
+@pytest.mark.parametrize("search,found", [("blinken", 1), ("WASHINGTON", 1), ("%", 0), ("_", 0)])
+def test_cli_articles_search_is_a_substring(store, search, found):
+    result = runner.invoke(app, ["articles", "--db", str(store), "--search", search, "--format", "json"])
+    assert result.exit_code == 0 and len(json.loads(result.stdout)) == found
+
+
+def test_cli_articles_since_after_until_is_an_error(store):
+    result = runner.invoke(app, ["articles", "--db", str(store), "--since", "2022-02-01", "--until", "2022-01-01"])
+    assert result.exception.code == "H504"
+
+
+def test_cli_code_takes_the_read_options(tmp_path):
+    story = tmp_path / "story.jsonl"
+    story.write_text(json.dumps({"day": "2022-02-01", "body": "Talks resumed in Doha on Monday."}) + "\n")
+    result = runner.invoke(app, ["code", str(story), "--stages", "time", "--text-field", "body", "--date-field", "day"])
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)["article"]
+    assert article["date"] == "2022-02-01" and article["text"].startswith("Talks resumed")
+
+
+def test_cli_unknown_reader_lists_the_readers():
+    result = runner.invoke(app, ["code", str(SEED), "--reader", "nope"])
+    assert result.exception.code == "H001" and "jsonl" in result.exception.hint
+
+
+def test_cli_and_api_do_not_import_each_other():
+    imported = set()
+    for path in (ROOT / "harbinger" / "api").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported |= {node.module} | {f"{node.module}.{alias.name}" for alias in node.names}
+    assert not [name for name in imported if name == "harbinger.cli" or name.startswith("harbinger.cli.")]
 
 
 def test_cli_user_error_is_one_line_without_traceback(tmp_path):

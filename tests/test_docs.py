@@ -24,6 +24,11 @@ def test_readme_quick_start_has_exactly_two_commands():
     assert commands == ["make demo", "make test"]
 
 
+def test_readme_error_codes_are_current():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "cli_reference.py"), "--errors"], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() in README, "README error-code table is stale: run `make docs`"
+
+
 def test_readme_documents_every_error_code():
     missing = [code for code in MESSAGES if f"| {code} |" not in README]
     assert missing == []

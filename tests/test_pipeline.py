@@ -10,16 +10,16 @@ from spacy.language import Language
 from harbinger.errors import HarbingerError
 from harbinger.models import Article
 from harbinger.pipeline import Timings, load_nlp, make_doc, process
-from harbinger.stages import StageSpec, register_stage
+from harbinger.stages import StageSpec, layer, register_stage
 
 
-@Language.component("test_token_counter")
+@Language.component("test_token_counter", assigns=["doc._.test_counts"])
 def token_counter(doc):
     doc._.test_counts = [{"tokens": len(doc)}]
     return doc
 
 
-@Language.component("test_exploder")
+@Language.component("test_exploder", assigns=["doc._.test_explode"])
 def exploder(doc):
     if "BOOM" in doc.text:
         raise RuntimeError("cannot handle this article")
@@ -45,6 +45,24 @@ def test_load_nlp_appends_stages_in_order():
 def test_load_nlp_refuses_wrong_order():
     with pytest.raises(HarbingerError, match="needs test-count"):
         load_nlp(stage_names=["test-explode"])
+
+
+def test_load_nlp_refuses_a_stage_after_one_that_reads_it():
+    with pytest.raises(HarbingerError, match="'events' reads the output of quotes"):
+        load_nlp(stage_names=["events", "quotes"])
+
+
+def test_register_stage_refuses_a_factory_that_does_not_declare_its_layer():
+    Language.component("test_silent", func=lambda doc: doc)
+    with pytest.raises(ValueError, match="does not declare assigns"):
+        register_stage(StageSpec("test-silent", "test_silent", "test_silent", lambda doc: []))
+
+
+def test_layer_is_none_for_a_stage_that_did_not_run():
+    nlp = load_nlp(stage_names=["test-count"])
+    (doc,) = list(process(nlp, [Article.create("Calm day.", date(2020, 1, 1))]))
+    assert layer(doc, "test-count") == [{"tokens": len(doc)}]
+    assert layer(doc, "test-explode") is None
 
 
 def test_load_nlp_unknown_stage_lists_known():

@@ -21,7 +21,7 @@ from harbinger.actors.coref import link_pronouns
 from harbinger.actors.finder import find_candidates, find_repeats
 from harbinger.actors.lexicon import Dictionary, shipped_lexicon, user_dictionary
 from harbinger.actors.resolver import Resolution, Resolver, context_country
-from harbinger.stages import StageSpec, register_stage
+from harbinger.stages import StageSpec, layer, register_stage
 
 ISO3_LENGTH = 3
 
@@ -177,7 +177,7 @@ def actor_for_span(doc: Doc, start: int, end: int) -> ActorMention | None:
     A pronoun (or an unresolved short name) carries its chain's named code, so
     the events stage gets "USAGOV" for the "he" in "he said".
     """
-    mentions = [m for m in doc._.actors or () if m.start < end and start < m.end]
+    mentions = [m for m in layer(doc, "actors") or () if m.start < end and start < m.end]
     if not mentions:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -94,8 +94,36 @@ def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):
     return store.query(sql, params)
 
 
-def list_articles(store: Queryable, since: date | None, until: date | None, text: str | None, limit: int, offset: int):
-    """``(total, columns, rows)`` for one page of articles, each with its group's copies and event count."""
+ARTICLE_COLUMNS = {
+    # The API's page: each article with its near-duplicate group's copies and coded events.
+    "summary": """a.id, a.date, a.title, a.url, a.source, a.dateline, a.words, a.canonical_id,
+               (SELECT count(*) FROM articles c WHERE c.canonical_id = a.canonical_id) AS copies,
+               (SELECT count(*) FROM events e WHERE e.canonical_id = a.canonical_id) AS events""",
+    # The CLI's table: a headline even for untitled articles, and what the store holds for each.
+    "store": """a.id, a.date, coalesce(a.title, left(a.text[a.body_start + 1:], 60)) AS title, a.dateline, a.words,
+               CASE WHEN a.canonical_id = a.id THEN '' ELSE a.canonical_id END AS duplicate_of,
+               array_to_string(a.flags, ',') AS flags,
+               (SELECT count(*) FROM sentences s WHERE s.article_id = a.id) AS sentences,
+               (SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entities""",
+}
+ARTICLE_ORDERS = {"newest": "a.date DESC NULLS LAST, a.id", "oldest": "a.date ASC NULLS LAST, a.id"}
+
+
+def list_articles(
+    store: Queryable,
+    since: date | None,
+    until: date | None,
+    text: str | None,
+    limit: int,
+    offset: int,
+    order: str = "newest",
+    columns: str = "summary",
+):
+    """``(total, columns, rows)`` for one page of articles dated ``since``..``until`` whose title or text contains ``text``.
+
+    ``columns`` names the view: ``summary`` (the API's: copies and events per group) or ``store``
+    (the CLI's: duplicate, flags, sentences and entities per article).
+    """
     if since and until and since > until:
         raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
     clauses, params = date_range("a.date", since, until)
@@ -105,13 +133,9 @@ def list_articles(store: Queryable, since: date | None, until: date | None, text
         params += [text, text]
     base = f"FROM articles a WHERE {' AND '.join(clauses)}"
     _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
-    sql = f"""
-        SELECT a.id, a.date, a.title, a.url, a.source, a.dateline, a.words, a.canonical_id,
-               (SELECT count(*) FROM articles c WHERE c.canonical_id = a.canonical_id) AS copies,
-               (SELECT count(*) FROM events e WHERE e.canonical_id = a.canonical_id) AS events
-        {base} ORDER BY a.date DESC NULLS LAST, a.id LIMIT ? OFFSET ?"""
-    columns, rows = store.query(sql, params + [limit, offset])
-    return total, columns, rows
+    sql = f"SELECT {ARTICLE_COLUMNS[columns]} {base} ORDER BY {ARTICLE_ORDERS[order]} LIMIT ? OFFSET ?"
+    names, rows = store.query(sql, params + [max(0, limit), offset])
+    return total, names, rows
 
 
 def store_overview(store: Queryable) -> dict:

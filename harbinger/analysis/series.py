@@ -16,14 +16,8 @@ from datetime import date
 from typing import Protocol, Sequence
 
 from harbinger.errors import HarbingerError
+from harbinger.ontology import MODES, OCCURRED, PLOVER_TYPES
 
-# The PLOVER event types and the modes the event coder assigns (see DESIGN.md, "Ontologies and codes").
-PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
-MODES = ("asserted", "reported", "planned", "conditional", "hypothetical", "denied", "negated")
-OCCURRED = ("asserted", "reported")
 MODE_CHOICES = ("occurred", "all", *MODES)
 PERIODS = ("day", "week", "month")
 LEVELS = ("country", "code")

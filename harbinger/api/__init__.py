@@ -1,4 +1,4 @@
-"""The read-only JSON API over a store, and the ``series``/``alerts``/``serve`` commands.
+"""The read-only JSON API over a store (the ``serve`` command lives in :mod:`harbinger.cli.serve`).
 
 ``create_app`` is imported on first use, so the CLI does not pay for FastAPI unless it serves.
 """

@@ -25,6 +25,7 @@ from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts, to
 from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
 from harbinger.analysis.evidence import evidence_spans, find_trace, load_annotations
 from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS
+from harbinger.time import DateFrom
 from harbinger.api import models as m
 from harbinger.errors import HarbingerError
 from harbinger.store import Store, _migrations
@@ -283,7 +284,7 @@ def _event_detail(row: dict, annotations: dict[str, list[dict]]) -> dict:
     summary["sentence"] = text[lo:hi]
     timexes_in_sentence = [t for t in annotations["time"] if lo <= t["start"] and t["end"] <= hi]
     date_trace = next((t for t in timexes_in_sentence if t.get("value") == row["date_value"]), None)
-    if date_trace is None and row["date_from"] == "timex" and timexes_in_sentence:
+    if date_trace is None and row["date_from"] == DateFrom.TIME.value and timexes_in_sentence:
         date_trace = timexes_in_sentence[0]
 
     def actor(side: str) -> dict:

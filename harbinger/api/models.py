@@ -8,10 +8,9 @@ from typing import Any, Generic, Optional, TypeVar
 
 from pydantic import BaseModel, Field
 
-from harbinger.analysis import LEVELS, MODE_CHOICES, MODES, PERIODS, PLOVER_TYPES
+from harbinger.analysis import LEVELS, MODE_CHOICES, PERIODS
+from harbinger.ontology import Mode, PloverType
 
-PloverType = Enum("PloverType", {name: name for name in PLOVER_TYPES}, type=str)
-Mode = Enum("Mode", {name: name for name in MODES}, type=str)
 SeriesMode = Enum("SeriesMode", {name: name for name in MODE_CHOICES}, type=str)
 Period = Enum("Period", {name: name for name in PERIODS}, type=str)
 Level = Enum("Level", {name: name for name in LEVELS}, type=str)
@@ -97,7 +96,7 @@ class DateResolution(BaseModel):
     event_date: Optional[date]
     value: Optional[str]
     precision: Optional[str]
-    source: Optional[str] = Field(description="'timex' (a time expression governs the trigger) or 'dct' (the article date).")
+    source: Optional[str] = Field(description="'time' (a time expression governs the trigger) or 'dct' (the article date).")
     trace: Optional[dict[str, Any]] = Field(None, description="The time stage's record for the governing expression, if stored.")
 
 

@@ -1,15 +1,14 @@
 """``harbinger eval``: run the pipeline on gold texts and score each stage that has a scorer.
 
 A scorer is registered by name with the gold formats it understands and a
-function from (gold docs, predictions) to :class:`MetricRow` values. Stages
-register their own scorers, so adding a stage adds its rows to the report.
+function from (gold docs, predictions) to :class:`MetricRow` values. The
+scorers live in :mod:`harbinger.eval.scorers` (one module per stage measured),
+so evaluation depends on the stages and never the other way round.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from spacy.language import Language
 
@@ -17,30 +16,25 @@ from harbinger.annotation import doc_to_dict
 from harbinger.errors import HarbingerError
 from harbinger.eval.gold import GoldDoc, load_gold
 from harbinger.eval.metrics import COLUMNS, MetricRow, accuracy_row
+from harbinger.eval.scorers import Scorer, load_scorer_modules, register_scorer
 from harbinger.pipeline import process
 from harbinger.registry import scorers
 
-__all__ = ["COLUMNS", "GoldDoc", "MetricRow", "Scorer", "accuracy_row", "evaluate", "load_gold", "register_scorer"]
-
-
-@dataclass(frozen=True)
-class Scorer:
-    name: str
-    formats: tuple[str, ...]
-    score: Callable[[list[GoldDoc], list[dict]], list[MetricRow]]
-
-
-def register_scorer(name: str, formats: tuple[str, ...]):
-    def wrap(func: Callable[[list[GoldDoc], list[dict]], list[MetricRow]]):
-        scorers.register(name, func=Scorer(name, formats, func))
-        return func
-
-    return wrap
+__all__ = [
+    "COLUMNS",
+    "GoldDoc",
+    "MetricRow",
+    "Scorer",
+    "accuracy_row",
+    "evaluate",
+    "load_gold",
+    "load_scorer_modules",
+    "register_scorer",
+]
 
 
 def evaluate(gold_path: str | Path, nlp: Language, texts: str | Path | None = None, only: list[str] | None = None) -> list[MetricRow]:
-    import harbinger.eval.builtin  # noqa: F401  (registers the foundation scorers)
-
+    load_scorer_modules()
     golds = load_gold(gold_path, texts)
     problems: list = []
     predictions = {}

@@ -1,10 +1,8 @@
 """Event coding: PLOVER type, CAMEO code, Goldstein and QuadClass for each predicate, with its mode and evidence.
 
-Importing the package registers the ``events`` stage and its ``events`` scorer.
+Importing the package registers the ``events`` stage.
 """
 
-from harbinger.events import scorer as _scorer  # noqa: F401  (registers the scorer)
-from harbinger.events.dedupe import merge_duplicate_events
 from harbinger.events.export import GDELT_COLUMNS, plover_record, write_gdelt_tsv, write_plover_jsonl
 from harbinger.events.stage import Event, Evidence, Participant, code_events
 from harbinger.events.tables import CameoCode, cameo_info, load_tables
@@ -18,7 +16,6 @@ __all__ = [
     "cameo_info",
     "code_events",
     "load_tables",
-    "merge_duplicate_events",
     "plover_record",
     "write_gdelt_tsv",
     "write_plover_jsonl",

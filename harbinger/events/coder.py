@@ -10,12 +10,15 @@ Event nouns take their code from the lexicon. A code PLOVER has no type for
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from harbinger.events.finder import Predicate, _unwrap_quantity
-from harbinger.events.tables import Tables
+from harbinger.events.modes import ModeCue
+from harbinger.events.tables import CameoCode, Tables
 
 
 @dataclass(frozen=True)
@@ -61,27 +64,28 @@ def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
     return obj_words, phrases, subject
 
 
+def _options(word: str, tables: Tables) -> frozenset[str]:
+    return tables.synsets.get(word[1:].rstrip("_").upper(), frozenset()) if word.startswith("&") else frozenset({word})
+
+
+# The three lookups below are pure functions of a pattern word (or block) and the tables, memoised per process.
+@lru_cache(maxsize=None)
 def _expand(word: str, tables: Tables) -> frozenset[str]:
     """The words a pattern word stands for (a synset's members), plus the last word of multi-word members."""
-    cache = tables.word_sets["expanded"]
-    if word not in cache:
-        options = tables.synsets.get(word[1:].rstrip("_").upper(), frozenset()) if word.startswith("&") else frozenset({word})
-        cache[word] = options | {o.split()[-1] for o in options if " " in o}
-    return cache[word]
+    options = _options(word, tables)
+    return options | {o.split()[-1] for o in options if " " in o}
 
 
+@lru_cache(maxsize=None)
 def _members(word: str, tables: Tables) -> tuple[frozenset[str], dict[str, list[list[str]]]]:
     """A pattern word's one-word members, and its multi-word members by their last word ("cease fire" -> "fire": ["cease"])."""
-    cache = tables.word_sets["members"]
-    if word not in cache:
-        options = tables.synsets.get(word[1:].rstrip("_").upper(), frozenset()) if word.startswith("&") else frozenset({word})
-        phrases: dict[str, list[list[str]]] = {}
-        for option in options:
-            if " " in option:
-                *before, last = option.split()
-                phrases.setdefault(last, []).append(before)
-        cache[word] = (frozenset(o for o in options if " " not in o), phrases)
-    return cache[word]
+    options = _options(word, tables)
+    phrases: dict[str, list[list[str]]] = {}
+    for option in options:
+        if " " in option:
+            *before, last = option.split()
+            phrases.setdefault(last, []).append(before)
+    return frozenset(o for o in options if " " not in o), phrases
 
 
 def _find_word(word: str, region: Words, after: int, tables: Tables) -> int | None:
@@ -124,21 +128,22 @@ def _pattern_matches(pattern: dict, regions: tuple[Words, list[tuple[str, Words]
     return all(not item["prep"] and _words_in(item["words"], subject, tables) for item in pattern["pre"])
 
 
-def _candidates(block_no: int, seen: set[str], tables: Tables) -> list[int]:
-    """Patterns of a block that could match: indexed by the words of their first noun, built once per block.
+@lru_cache(maxsize=None)
+def _pattern_index(block_no: int, tables: Tables) -> dict[str, list[int]]:
+    """A block's patterns by the words of their first noun. A pattern with no noun at all (a bare preposition,
+    "* (FOR)") says too little and is never indexed."""
+    index: dict[str, list[int]] = {}
+    for number, pattern in enumerate(tables.blocks[block_no]["patterns"]):
+        words = [w for item in pattern["pre"] + pattern["post"] for w in item["words"]]
+        if words:
+            for option in _expand(words[0], tables):
+                index.setdefault(option, []).append(number)
+    return index
 
-    A pattern with no noun at all (a bare preposition, "* (FOR)") says too little and is never a candidate.
-    """
-    indexes = tables.word_sets["pattern_index"]
-    if block_no not in indexes:
-        index: dict[str, list[int]] = {}
-        for number, pattern in enumerate(tables.blocks[block_no]["patterns"]):
-            words = [w for item in pattern["pre"] + pattern["post"] for w in item["words"]]
-            if words:
-                for option in _expand(words[0], tables):
-                    index.setdefault(option, []).append(number)
-        indexes[block_no] = index
-    index = indexes[block_no]
+
+def _candidates(block_no: int, seen: set[str], tables: Tables) -> list[int]:
+    """Patterns of a block that could match the words seen around the verb."""
+    index = _pattern_index(block_no, tables)
     return sorted({n for word in seen for n in index.get(word, ())})
 
 
@@ -288,3 +293,26 @@ def code_predicate(pred: Predicate, tables: Tables) -> Coding | None:
         if weapon is not None and weapon.cameo[:2] == "18" and coding.cameo[:2] in ("18", "19"):
             return Coding(weapon.cameo, False, f"{coding.rule}+{weapon.rule}", coding.object_words)
     return coding
+
+
+def code_in_mode(coding: Coding, mode: ModeCue, trigger: Token, tables: Tables) -> CameoCode:
+    """The code row for a coded predicate in its mode: CAMEO codes an announced or threatened act as an intent
+    (03x, 13x), and a pattern's intent code with no intent in the clause as the act itself."""
+    row = tables.code(coding.cameo)
+    commits = tables.mode_words("commit_verbs") | tables.mode_words("plan_words")
+    if row.code.startswith("03") and not mode.intent and trigger.lemma_.lower() not in commits:
+        # a pattern's intent code with no intent in the clause ("Germany lifted sanctions"): code the act itself
+        act = act_code(row.code, tables)
+        row = tables.code(act) if act is not None else row
+    if mode.intent:
+        intent = intent_code(coding.cameo, tables)
+        if intent is not None:
+            intent_row = tables.code(intent)
+            # a planned meeting stays CONSULT (its mode says planned); promised support, aid or concessions are
+            # PLOVER's AGREE ("offer, promise, or otherwise indicate willingness to cooperate"); a promised attack is THREATEN
+            row = dataclasses.replace(intent_row, plover=row.plover) if row.plover == "CONSULT" else intent_row
+        elif row.code.startswith("03") and tables.plover_type(act_code(row.code, tables)) == "CONSULT":
+            # a pattern's own intent-to-meet code in a planned clause ("ready to propose discussions", 036):
+            # the same planned meeting, so CONSULT as well
+            row = dataclasses.replace(row, plover="CONSULT")
+    return row

@@ -1,8 +1,8 @@
 """Write events as PLOVER-style JSON Lines or a GDELT-like TSV.
 
 Both take event dicts (the stage's output, each with the ``article_id`` of the
-article it came from, and optionally the mention counts added by
-:func:`harbinger.events.dedupe.merge_duplicate_events`) and article dicts
+article it came from, and optionally the mention counts that
+:func:`harbinger.store.event_export.stored_events` fills in) and article dicts
 (``Article.to_dict()``), and write to a text stream. Pure: no files opened, so
 the store and the CLI decide where the output goes. Columns are listed in
 ``harbinger/events/README.md``.
@@ -15,7 +15,7 @@ from datetime import date
 from typing import Iterable, TextIO
 
 from harbinger.events.tables import load_tables
-from harbinger.timex import calendar_day
+from harbinger.time.values import calendar_day
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID",
@@ -51,7 +51,11 @@ GDELT_COLUMNS = [
 ]
 
 def event_day(value: str | None, fallback: str | None) -> date | None:
-    """The first day an event date names (a day, the Monday of an ISO week, the 1st of a month, 1 January), else the fallback's."""
+    """The first day an event date names (a day, the Monday of an ISO week, the 1st of a month, 1 January), else the fallback's.
+
+    Events carry this day as ``day`` (the time stage decides it); this reads it back from the value for events
+    stored before they did.
+    """
     for candidate in (value, fallback):
         found = calendar_day(candidate) if candidate else None
         if found:
@@ -130,7 +134,7 @@ def write_plover_jsonl(events: Iterable[dict], articles: Iterable[dict], stream:
 def gdelt_row(event: dict, article: dict | None) -> list[str]:
     article = article or {}
     source, target = event.get("source") or {}, event.get("target") or {}
-    day = event_day(event.get("date"), article.get("date"))
+    day = date.fromisoformat(event["day"]) if event.get("day") else event_day(event.get("date"), article.get("date"))
     added = event_day(article.get("date"), None)
     place = event.get("place")
     code = event["cameo_code"]

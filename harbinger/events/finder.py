@@ -13,29 +13,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from harbinger.events.tables import Tables
+from harbinger.events.tables import Tables, load_finder_words
 
 ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
-ACTOR_PRONOUNS = {"he", "she", "they"}  # "I"/"we" are speakers in quotes: actors only when resolved
-SPEAKER_PRONOUNS = {"it", "he", "she", "they", "we", "i"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-QUANTITY_HEADS = {
-    "part", "ten", "tens", "hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "number", "group", "some", "many", "most", "all",
-    "several", "scores", "members", "contingent", "mission", "team",
-    # measures: "provide 25,000 tons of food aid", "sent a shipment of arms"
-    "ton", "tons", "tonne", "tonnes", "kg", "kilograms", "pounds", "barrels", "litres", "liters", "millions", "billions", "doses", "shipment",
-    "shipments", "consignment", "batch", "load", "loads", "truckloads", "units", "amount", "amounts", "supply", "supplies",
-}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 ORG_MODIFIER_DEPS = {"compound", "nmod", "appos"}
 NATIONALITY_DEPS = {"amod", "compound", "nmod"}
-GROUP_NOUNS = {"population", "community", "minority", "majority", "diaspora", "people", "public", "youth"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
-# Nouns are events in their own right only where a clause makes them happen or frames them in time.
-OCCUR_VERBS = {"take", "begin", "start", "continue", "follow", "resume", "erupt", "break", "open", "end", "collapse", "stall", "go", "happen", "occur", "schedule", "plan", "set", "hold", "expect", "due"}
-# Nouns an event noun can modify and still name the act: "mediation mission", "peace efforts", "aid operation".
-EFFORT_NOUNS = {"mission", "missions", "effort", "efforts", "bid", "attempt", "attempts", "initiative", "operation", "operations", "campaign", "process"}
-FRAME_PREPS = {"during", "after", "before", "ahead", "amid", "following", "at", "in", "on", "for"}
+WORDS = load_finder_words()
 
 
 @dataclass(frozen=True)
@@ -71,20 +56,20 @@ class ActorTest:
             return True  # "Kurdish villagers", "Palestinian youths", "the Albanian population": a group named by its nation
         if tok.pos_ == "PRON":
             # with the actors stage, a pronoun counts only when coreference resolved it
-            return tok.lower_ in ACTOR_PRONOUNS and not self.actors_ran
+            return tok.lower_ in WORDS.actor_pronouns and not self.actors_ran
         return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.agent_nouns or tok.lemma_.lower() in self.agent_nouns)
 
 
 def _is_group(tok: Token) -> bool:
     """A noun for people in the plural or a population ("villagers", "the Albanian population"), not a thing
     a nation qualifies ("the Democratic primary debate")."""
-    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in GROUP_NOUNS)
+    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in WORDS.group_nouns)
 
 
 def _unwrap_quantity(tok: Token) -> Token:
     """'tens of thousands of Russian troops' -> 'troops'."""
     for _ in range(4):
-        if tok.lower_ not in QUANTITY_HEADS and tok.tag_ != "CD":
+        if tok.lower_ not in WORDS.quantity_heads and tok.tag_ != "CD":
             return tok
         inner = [c for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for c in p.children if c.dep_ == "pobj"]
         if not inner:
@@ -139,10 +124,10 @@ def subject_of(verb: Token, is_actor: ActorTest, depth: int = 0) -> tuple[Token 
     deps = SUBJECT_DEPS if depth == 0 else SUBJECT_DEPS | {"nsubjpass"}
     for child in verb.children:
         if child.dep_ in deps:
-            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            if child.lower_ in WORDS.relative_pronouns and verb.dep_ == "relcl":
                 return _actor_or_owner(verb.head, is_actor), "relcl"
             found = _actor_or_owner(child, is_actor)
-            if found is None and child.lower_ in SPEAKER_PRONOUNS:
+            if found is None and child.lower_ in WORDS.speaker_pronouns:
                 return _speaker(verb, is_actor), "nsubj=speaker"
             return found, "nsubj"
     if depth >= 3:
@@ -348,7 +333,7 @@ def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs
                 continue  # "general strike" is an event noun, "strike" alone is not
         trigger = tok
         if tok.dep_ == "compound":
-            if tok.head.lower_ not in EFFORT_NOUNS:
+            if tok.head.lower_ not in WORDS.effort_nouns:
                 continue
             tok = tok.head  # "a mediation mission between A and B": the event noun names the mission's act
         own_source, own_target = _noun_participants(tok, is_actor, preps)
@@ -366,9 +351,9 @@ def noun_predicates(sent: Span, is_actor: ActorTest, tables: Tables, coded_verbs
             source, how = source or subj, "light-verb"
             if target is None:
                 target, _ = target_of(verb, is_actor, preps, {source.i} if source is not None else set())
-        elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in OCCUR_VERBS or tok.head.lemma_ in light):
+        elif tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.lemma_ in WORDS.occur_verbs or tok.head.lemma_ in light):
             governor, how = tok.head, "noun-subject"
-        elif tok.dep_ == "pobj" and tok.head.lower_ in FRAME_PREPS:
+        elif tok.dep_ == "pobj" and tok.head.lower_ in WORDS.frame_prepositions:
             governor, how = _clause_verb(tok.head), "noun-frame"
             if source is None:
                 source, _ = subject_of(governor, is_actor) if governor.pos_ in ("VERB", "AUX") else (None, "")

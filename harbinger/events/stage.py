@@ -1,9 +1,12 @@
 """The ``events`` stage: who did what to whom, when and where, in which mode, tied to its evidence.
 
-Reads the parse, and — when those stages ran — the actors, time and place
-stages' output; adds ``doc._.events``, a list of :class:`Event`. Finding
-predicates (:mod:`.finder`), coding them (:mod:`.coder`) and deciding modes
-(:mod:`.modes`) are separate steps; this module assembles the results.
+Reads the parse, and — when those stages ran before it — the actors, time,
+place and quotes layers (through :func:`harbinger.stages.layer`); adds
+``doc._.events``, a list of :class:`Event`. Finding predicates
+(:mod:`.finder`), coding them (:mod:`.coder`) and deciding modes
+(:mod:`.modes`) are separate steps; this module assembles the results. The
+date of an event is the time stage's decision (:func:`harbinger.time.date_for_token`),
+its place the place stage's, its participants' codes the actors stage's.
 Without the actors stage, participants keep their text and a null code;
 without the time stage, the date is the document date (``date_from: "dct"``).
 """
@@ -17,7 +20,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from harbinger.events.coder import act_code, code_predicate, intent_code
+from harbinger.actors import ActorMention, actor_for_span
+from harbinger.events.coder import code_in_mode, code_predicate
 from harbinger.events.finder import (
     ACTOR_ENTS,
     ActorTest,
@@ -28,10 +32,14 @@ from harbinger.events.finder import (
     stance_predicates,
     verb_predicates,
 )
-from harbinger.events.modes import CONDITION, Mode, mode_of
+from harbinger.events.modes import ModeCue, mode_of
 from harbinger.events.tables import Tables, load_tables
 from harbinger.models import Article
-from harbinger.stages import StageSpec, register_stage
+from harbinger.ontology import Mode, QuadClass
+from harbinger.place import place_for_token
+from harbinger.quotes import QuoteContext, quote_context_for_span
+from harbinger.stages import StageSpec, layer, register_stage
+from harbinger.time import EventDate, date_for_token
 
 FACTORY = "harbinger_events"
 LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"}
@@ -63,44 +71,52 @@ class Event:
     cameo_code: str
     cameo_name: str
     goldstein: float
-    quad_class: int
-    mode: str
+    quad_class: QuadClass
+    mode: Mode
     mode_cue: str | None
     evidence: Evidence
-    date: str | None
-    date_from: str  # "time" (a time expression) or "dct" (the document date)
+    dated: EventDate  # the time stage's decision: value, first calendar day, precision and where it came from
     place: dict | None
     confidence: float
     rule: str
 
+    @property
+    def date(self) -> str | None:
+        return self.dated.value
+
+    @property
+    def date_from(self) -> str | None:
+        return self.dated.date_from.value if self.dated.date_from else None
+
     def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
-
-def _field(obj, name: str):
-    return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
-
-
-def _stage_output(doc: Doc, attr: str):
-    return getattr(doc._, attr) if doc.has_extension(attr) else None
+        data: dict = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name == "dated":
+                data.update(date=self.date, date_from=self.date_from)
+                data.update(day=value.day.isoformat() if value.day else None, date_precision=value.precision)
+            elif f.name in ("mode", "quad_class"):
+                data[f.name] = value.value
+            else:
+                data[f.name] = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
+        return data
 
 
 class EventContext:
-    """What one document offers the coder: resolved actors, dates and places if those stages ran."""
+    """What one document offers the coder: resolved actors, dates, places and quotes if those stages ran."""
 
     def __init__(self, doc: Doc, tables: Tables):
         self.doc = doc
         self.tables = tables
         # a Doc made outside harbinger.pipeline has no article: code it as an undated one
         self.article = doc._.article if doc.has_extension("article") and doc._.article is not None else Article.create(doc.text, None)
-        self.actors = _stage_output(doc, "actors")
-        self.timexes = _stage_output(doc, "timexes")
-        self.places = _stage_output(doc, "places")
-        self.quotes = _stage_output(doc, "quotes")
+        self.actors = layer(doc, "actors")
+        self.places = layer(doc, "place")
+        self.quotes = layer(doc, "quotes")
         self.resolved: set[int] = set()
-        for mention in self.actors or []:
-            span = doc.char_span(_field(mention, "start"), _field(mention, "end"), alignment_mode="expand")
-            if span is not None and _field(mention, "code"):
+        for mention in self.actors or ():
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is not None and mention.code:
                 self.resolved.update(t.i for t in span)
 
     def participant(self, head: Token) -> Participant:
@@ -109,21 +125,19 @@ class EventContext:
         start, end = span.start_char, span.end_char
         text = self.article.text[start:end]  # Doc.text is rebuilt on every access; the article text is the same string
         if self.actors is not None:
-            from harbinger.actors import actor_for_span
-
             mention = actor_for_span(self.doc, start, end)
-            if mention is not None and not _field(mention, "start") <= head.idx < _field(mention, "end") and head.ent_type_ not in ("", *ACTOR_ENTS):
+            if mention is not None and not mention.start <= head.idx < mention.end and head.ent_type_ not in ("", *ACTOR_ENTS):
                 mention = None  # "the Paris Agreement" (an EVENT/LAW name) is no mention of France: the actor only modifies it
             mention = mention or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
             if mention is not None:
-                return Participant(_field(mention, "code"), _field(mention, "text"), _field(mention, "start"), _field(mention, "end"))
-            member_of = self._member_of(head, actor_for_span)
+                return Participant(mention.code, mention.text, mention.start, mention.end)
+            member_of = self._member_of(head)
             if member_of is not None:  # "a member of the Syrian parliament": the body the person belongs to
-                end = max(end, _field(member_of, "end"))
-                return Participant(_field(member_of, "code"), self.article.text[start:end], start, end)
+                end = max(end, member_of.end)
+                return Participant(member_of.code, self.article.text[start:end], start, end)
         return Participant(None, text, start, end)
 
-    def _member_of(self, head: Token, actor_for_span):
+    def _member_of(self, head: Token) -> ActorMention | None:
         """The coded actor an uncoded head noun belongs to through "of" ("supporters of Ben Bella")."""
         if head.pos_ not in ("NOUN", "PRON"):
             return None
@@ -132,17 +146,13 @@ class EventContext:
                 for obj in prep.children:
                     if obj.dep_ == "pobj":
                         mention = actor_for_span(self.doc, obj.left_edge.idx, obj.idx + len(obj.text))
-                        if mention is not None and _field(mention, "code"):
+                        if mention is not None and mention.code:
                             return mention
         return None
 
-    def quote_context(self, token: Token):
+    def quote_context(self, token: Token) -> QuoteContext | None:
         """The quote the token sits in (its speaker and mode), or None — also when the quotes stage did not run."""
         if not self.quotes:
-            return None
-        try:
-            from harbinger.quotes import quote_context_for_span
-        except ImportError:
             return None
         return quote_context_for_span(self.doc, token.idx, token.idx + len(token.text))
 
@@ -150,9 +160,9 @@ class EventContext:
         start, end = sent.start_char, sent.end_char
         return any(q.content.start < end and start < q.content.end for q in self.quotes or ())
 
-    def speaker(self, context) -> tuple[Participant, bool] | None:
+    def speaker(self, context: QuoteContext | None) -> tuple[Participant, bool] | None:
         """The quote's speaker as a participant, and whether it is political (coded or a named actor)."""
-        speaker = getattr(context, "speaker", None) if context is not None else None
+        speaker = context.speaker if context is not None else None
         if speaker is None:
             return None
         mention = speaker.mention
@@ -160,28 +170,14 @@ class EventContext:
         political = bool(speaker.code) or (span is not None and is_political(span.root, self.tables, self.resolved))
         return Participant(speaker.code, mention.text, mention.start, mention.end), political
 
-    def date(self, token: Token) -> tuple[str | None, str]:
-        if self.timexes is not None:
-            from harbinger.time import date_for_token
-
-            value, timex = date_for_token(self.doc, token)
-            value = _field(value, "value") if value is not None and not isinstance(value, str) else value
-            if value is not None:
-                return str(value), "time" if timex is not None else "dct"
-        day = self.article.date
-        return (day.isoformat() if day else None), "dct"
+    def date(self, token: Token) -> EventDate:
+        return date_for_token(self.doc, token)
 
     def place(self, token: Token) -> dict | None:
         if self.places is None:
             return None
-        from harbinger.place import place_for_token
-
         place = place_for_token(self.doc, token)
-        if place is None:
-            return None
-        if dataclasses.is_dataclass(place):
-            return dataclasses.asdict(place)
-        return dict(place) if isinstance(place, dict) else place.to_dict()
+        return place.to_dict() if place is not None else None
 
 
 def event_id(article_id: str, evidence: Evidence, source: Participant | None, target: Participant | None) -> str:
@@ -215,12 +211,12 @@ def _sentence_bounds(sent: Span, text: str, body_start: int) -> tuple[int, int]:
     return start, end
 
 
-def _quote_mode(mode: Mode, context) -> Mode:
+def _quote_mode(mode: ModeCue, context: QuoteContext | None) -> ModeCue:
     """An asserted event inside quoted or reported words takes the quote's mode when the quote reports or denies it."""
-    if context is None or mode.mode != "asserted" or getattr(context, "mode", None) not in ("reported", "denied"):
+    if context is None or mode.mode is not Mode.ASSERTED or context.mode not in (Mode.REPORTED, Mode.DENIED):
         return mode
-    cue = getattr(context, "cue", None)
-    return Mode(context.mode, cue.text if cue is not None else None, cue.start if cue is not None else None, cue.end if cue is not None else None)
+    cue = context.cue
+    return ModeCue(context.mode, cue.text if cue is not None else None, cue.start if cue is not None else None, cue.end if cue is not None else None)
 
 
 def _admissible(pred: Predicate, coding, source_political: bool, target_political: bool, tables: Tables) -> bool:
@@ -267,36 +263,20 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
     sent_start, sent_end = _sentence_bounds(sent, ctx.article.text, ctx.article.body_start)
     for pred, coding in coded:
         mode = mode_of(pred.trigger, pred.governor, tables)
-        if mode.mode == CONDITION:
-            continue
+        if mode is None:
+            continue  # the predicate is the condition of another event ("if Russia attacks")
         quote = ctx.quote_context(pred.trigger)
         mode = _quote_mode(mode, quote)
-        row = tables.code(coding.cameo)
-        commits = tables.mode_words("commit_verbs") | tables.mode_words("plan_words")
-        if row.code.startswith("03") and not mode.intent and pred.trigger.lemma_.lower() not in commits:
-            # a pattern's intent code with no intent in the clause ("Germany lifted sanctions"): code the act itself
-            act = act_code(row.code, tables)
-            row = tables.code(act) if act is not None else row
-        if mode.intent:
-            intent = intent_code(coding.cameo, tables)
-            if intent is not None:
-                intent_row = tables.code(intent)
-                # a planned meeting stays CONSULT (its mode says planned); promised support, aid or concessions are
-                # PLOVER's AGREE ("offer, promise, or otherwise indicate willingness to cooperate"); a promised attack is THREATEN
-                row = dataclasses.replace(intent_row, plover=row.plover) if row.plover == "CONSULT" else intent_row
-            elif row.code.startswith("03") and tables.plover_type(act_code(row.code, tables)) == "CONSULT":
-                # a pattern's own intent-to-meet code in a planned clause ("ready to propose discussions", 036):
-                # the same planned meeting, so CONSULT as well
-                row = dataclasses.replace(row, plover="CONSULT")
+        row = code_in_mode(coding, mode, pred.trigger, tables)
         speaker = ctx.speaker(quote) if pred.needs_speaker else None
         if pred.needs_speaker and speaker is None:
             continue
-        if not pred.sources and not pred.needs_speaker and row.quad_class != 4:
+        if not pred.sources and not pred.needs_speaker and row.quad_class is not QuadClass.MATERIAL_CONFLICT:
             continue
         target_tok = pred.target if pred.target is None or pred.target.i not in coding.object_words else None
         trig = pred.trigger
         evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
-        date, date_from = ctx.date(trig)
+        dated = ctx.date(trig)
         place = ctx.place(trig)
         target_political = is_political(target_tok, tables, ctx.resolved)
         for source_tok in pred.sources or (None,):
@@ -329,8 +309,7 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
                     mode=mode.mode,
                     mode_cue=mode.cue,
                     evidence=evidence,
-                    date=date,
-                    date_from=date_from,
+                    dated=dated,
                     place=place,
                     confidence=_confidence(pred, coding.rule, source, target),
                     rule=f"{coding.rule} [{pred.kind}:{pred.how}]",
@@ -374,4 +353,6 @@ def events_to_json(doc: Doc) -> list[dict]:
     return [event.to_dict() for event in doc._.events or []]
 
 
-SPEC = register_stage(StageSpec(name="events", factory=FACTORY, attr="events", to_json=events_to_json))
+SPEC = register_stage(
+    StageSpec(name="events", factory=FACTORY, attr="events", to_json=events_to_json, reads=("time", "place", "actors", "quotes"))
+)

@@ -10,6 +10,7 @@ A user can point :func:`load_tables` at another folder with the same files.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,8 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from harbinger.errors import HarbingerError
-
-QUAD_CLASS_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+from harbinger.ontology import QuadClass
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,13 @@ class CameoCode:
     name: str
     root: str
     goldstein: float
-    quad_class: int
+    quad_class: QuadClass
     plover: str | None  # PLOVER event type; None for codes PLOVER dropped (public statements)
     plover_mode: str | None
     plover_context: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: the coder memoises lookups per Tables
 class Tables:
     codes: dict[str, CameoCode]
     synsets: dict[str, frozenset[str]]
@@ -41,13 +41,14 @@ class Tables:
     verbs: dict[str, list[dict]]
     lexicon: dict
     agent_nouns: frozenset[str]
-    word_sets: dict  # mode cue sets, event nouns and pattern-only blocks, built once
+    word_sets: dict  # mode cue sets, event nouns and pattern-only blocks, built once and never changed
+
     def code(self, cameo: str) -> CameoCode:
         """The table row for a CAMEO code; an unknown code is a data error, so it says which one."""
         try:
             return self.codes[cameo]
         except KeyError:
-            raise HarbingerError("H501", f"unknown CAMEO code '{cameo}'", hint="check the verb patterns and lexicon data") from None
+            raise HarbingerError("H510", f"unknown CAMEO code '{cameo}'", hint="check the verb patterns and lexicon data") from None
 
     def plover_type(self, cameo: str | None) -> str | None:
         row = self.codes.get(cameo) if cameo else None
@@ -78,7 +79,7 @@ def _read_codes(path: Path) -> dict[str, CameoCode]:
                 name=row["name"],
                 root=row["root_code"],
                 goldstein=float(row["goldstein"]),
-                quad_class=int(row["quad_class"]),
+                quad_class=QuadClass(int(row["quad_class"])),
                 plover=row["plover_event"] or None,
                 plover_mode=row["plover_mode"] or None,
                 plover_context=row["plover_context"] or None,
@@ -98,7 +99,6 @@ def load_tables(folder: str | None = None) -> Tables:
     word_sets["pattern_only_blocks"] = frozenset(lexicon["pattern_only_blocks"]["blocks"])
     for name in ("political_agent_nouns", "ordinary_nouns", "generic_verbs", "reciprocal_verbs", "no_perpetrator_words"):
         word_sets[name] = frozenset(lexicon[name]["words"])
-    word_sets["expanded"] = {}  # pattern word -> the words it matches, filled as patterns are tried
     # every verb lemma the coder can code: the dictionary's, and Harbinger's own lists
     word_sets["codable_verbs"] = frozenset(patterns["verbs"]) | {
         lemma
@@ -106,8 +106,6 @@ def load_tables(folder: str | None = None) -> Tables:
         for lemma in lexicon.get(section, {})
         if not lemma.startswith("_")
     }
-    word_sets["members"] = {}  # pattern word -> its one-word members and multi-word members by last word
-    word_sets["pattern_index"] = {}  # block number -> first pattern word -> pattern numbers
     return Tables(
         word_sets=word_sets,
         codes=_read_codes(base / "cameo_codes.csv"),
@@ -117,6 +115,26 @@ def load_tables(folder: str | None = None) -> Tables:
         lexicon=lexicon,
         agent_nouns=frozenset(a.strip() for a in agents if a.strip() and not a.startswith("#")) | frozenset(lexicon["extra_agent_nouns"]),
     )
+
+
+@dataclass(frozen=True)
+class FinderWords:
+    """The function and frame words the predicate finder reads the parse with (``finder_words.json``)."""
+
+    actor_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    quantity_heads: frozenset[str]
+    group_nouns: frozenset[str]
+    occur_verbs: frozenset[str]
+    effort_nouns: frozenset[str]
+    frame_prepositions: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def load_finder_words() -> FinderWords:
+    data = json.loads((_data_dir() / "finder_words.json").read_text(encoding="utf-8"))
+    return FinderWords(**{f.name: frozenset(data[f.name]["words"]) for f in dataclasses.fields(FinderWords)})
 
 
 def cameo_info(cameo: str) -> CameoCode:

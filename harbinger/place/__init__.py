@@ -1,9 +1,8 @@
 """Place: find place names, datelines, demonyms and regions, and geocode them offline.
 
-Importing this package registers the ``place`` stage and its ``place`` scorer.
+Importing this package registers the ``place`` stage.
 """
 
-from harbinger.place import scorer as _scorer  # noqa: F401  (registers the scorer)
 from harbinger.place.models import Place, PlaceMention
 from harbinger.place.stage import ATTR, place_for_token
 

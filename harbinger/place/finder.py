@@ -12,10 +12,12 @@ vouches for ("Reading resident", "Yemen-based", "Wellhouse Lane, Winchester"),
 names with a place suffix ("in Seongbuk-gu") and later repeats of a place the
 story already named, including the bare feature word ("the Channel" after
 "English Channel"). Returns :class:`PlaceMention` values in text order without
-overlaps, the longer span winning, followed by "cue" mentions: phrases that
-only hint at a country ("Democratic primary"), which the resolver uses as
-context. The gazetteer only says which words are names; codes are the
-resolver's job.
+overlaps, the longer span winning, followed by context mentions: "cue" phrases
+that only hint at a country ("Democratic primary") and "headline" names that
+point to one ("New Zealand mosque …"). The gazetteer only says which words are
+names; codes, including the country a cue or a headline name points to, are the
+resolver's job. The words the finder looks for around names (prepositions,
+facility heads, office words …) come from the stage's :class:`PlaceLexicon`.
 """
 
 from __future__ import annotations
@@ -26,52 +28,27 @@ from dataclasses import replace
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from harbinger.place.gazetteer import COMPASS_WORDS, Gazetteer
+from harbinger.place.gazetteer import BIG_CITY_POPULATION, Gazetteer
+from harbinger.place.lexicon import PlaceLexicon
 from harbinger.place.models import PlaceMention
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels the small model gives to place names by mistake; a whole-entity country or region name overrides them.
 MISLABELS = ("PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
-# Last words that make an ORG entity a facility.
-FACILITY_HEADS = {
-    "Airport", "Airfield", "Cathedral", "Stadium", "Station", "Bridge", "Palace", "Square", "Park", "Gardens", "Port", "Harbour", "Harbor",
-    "Hospital", "Lane", "Road", "Street", "Avenue", "Boulevard", "Mosque", "Church", "Temple", "Synagogue", "Shrine", "Monument",
-    "Memorial", "Arena", "Museum", "Prison", "Tower", "Dam", "Clinic", "Lawn",
-}
-# Last words that name a facility only where the text puts something there ("at the Toronto Congress Centre"):
-# "Pew Research Center" is an organisation, "the Kennedy Center" a building.
-LOCATED_FACILITY_HEADS = {"Centre", "Center", "Hall", "Range", "Base", "Camp", "Complex", "Plaza", "School"}
-# An election happens in the country it is named after; a war or crisis ("Iraq War veteran") need not.
-ELECTION_WORDS = {"election", "elections", "primary", "primaries", "caucus", "caucuses", "referendum"}
 # Labels under which the small model files facilities: "Kuwait Maitree Hospital" ORG, "Wellhouse Lane" PERSON.
 FACILITY_MISLABELS = ("ORG", "PERSON")
-# Common nouns that announce a place name: "the city of X", "X province".
-AREA_NOUNS = {"city", "town", "village", "province", "district", "region", "county", "state", "area", "suburb", "neighbourhood", "neighborhood", "municipality", "island"}
-# Words after a name that say it is a place: "Reading resident", "a Toowoomba native", "the Yemen-based group".
-PLACE_CUES_AFTER = {"resident", "residents", "native", "natives", "man", "woman", "boy", "girl", "regional", "municipal", "provincial"}
-# Offices and bodies whose "of" names a place ("the Government of Iraq", "Archbishop of Gdańsk").
-# ("State of Palestine", "City of London", "Republic of Ireland" are names in their own right.)
-OFFICE_WORDS = {"Government", "Economy", "People", "President", "Prime", "Premier", "Chief", "King", "Queen", "Emir", "Sultan", "Governor", "Mayor", "Archbishop", "Bishop", "Minister", "Secretary", "Speaker"}
-# What only a place has: "X's governor" names a region or town.
-# (Not "government" or "president": "Matovič's government" belongs to a prime minister.)
-OWNED_BY_PLACES = {"governor", "mayor", "capital", "parliament", "legislature", "province", "provinces", "border", "borders", "coast", "coastline", "airport"}
-LOCATIVE_PREPOSITIONS = {"in", "at", "near", "from", "to", "into", "outside", "inside", "across", "around", "toward", "towards", "via"}
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
 UNTAGGED_TOWN_MIN_POPULATION = 100_000
-# A headline city counts as context only if it is this large (headlines in title case capitalise ordinary
-# words that are also towns: "Nice", "Split", "Reading"), and so does a lone name the tagger calls a person.
-BIG_CITY_POPULATION = 1_000_000
 _TITLE_WORD = re.compile(r"[^\W\d_][\w.'’ʻ-]*")
-# A demonym preceded by one of these is part of a wider name ("Latin American"; "North Korean" is listed whole).
-_WIDER_NAME_HEADS = {"Latin", "North", "South", "East", "West", "Central", "Native", "African", "Anglo"}
 
 
 class PlaceFinder:
     """Built once per pipeline: holds the phrase matcher for multi-word lexicon entries."""
 
-    def __init__(self, tokenizer, gazetteer: Gazetteer):
+    def __init__(self, tokenizer, gazetteer: Gazetteer, lexicon: PlaceLexicon):
         self.gazetteer = gazetteer
+        self.lexicon = lexicon
         self.phrases = PhraseMatcher(tokenizer.vocab)
         multiword = sorted(n for n in gazetteer.region_surfaces | set(gazetteer.aliases) if " " in n)
         demonyms = sorted(d for d in gazetteer.demonyms if " " in d)
@@ -99,7 +76,7 @@ class PlaceFinder:
         found += self._suffixed_names(doc, body_start)
         for token in doc:
             if token.idx >= body_start and token.text[:1].isupper() and self.gazetteer.demonym_country(token.text):
-                if not (token.i > 0 and doc[token.i - 1].text in _WIDER_NAME_HEADS):
+                if not (token.i > 0 and doc[token.i - 1].text in self.lexicon.wider_name_heads):
                     found.append(self._mention(doc[token.i : token.i + 1], "demonym"))
         chosen = _without_overlaps(found)
         chosen = _without_overlaps(chosen + self._echoes(doc, body_start, chosen, person_words))
@@ -116,7 +93,7 @@ class PlaceFinder:
             return [self._mention(span, "entity", "FAC")]
         span = self._with_name_before(span)
         parts = _comma_parts(span) if not self.gazetteer.names_area(span.text) else [span]
-        if any(part.text.lower() in COMPASS_WORDS for part in parts):
+        if any(part.text.lower() in self.lexicon.compass_words for part in parts):
             parts = [span]  # "North and South Korea": one name shared by two parts
         if len(parts) > 1:  # "Shelby, North Carolina", "the Auckland, New Zealand", "Crete and Cyprus" tagged as one entity
             found = [m for part in parts for m in self._from_entity_parts(part)]
@@ -137,13 +114,13 @@ class PlaceFinder:
         if self.gazetteer.names_area(span.text):
             return [self._mention(span, "entity", "GPE")]
         population = self.gazetteer.largest_city(span.text)
-        if population and (_place_context(span) or self._qualifier(span)):
+        if population and (self._place_context(span) or self._qualifier(span)):
             return [self._mention(span, "entity", "GPE")]  # "redirected to Omsk", "the city of Toowoomba" tagged ORG
         if ent.label_ == "NORP" and population >= UNTAGGED_TOWN_MIN_POPULATION:
             return [self._mention(span, "entity", "GPE")]  # "The Montreal team": a city name is no nationality
-        if ent.label_ == "PERSON" and (_named_as_place(span) or (len(span) == 1 and population >= BIG_CITY_POPULATION)):
+        if ent.label_ == "PERSON" and (self._named_as_place(span) or (len(span) == 1 and population >= BIG_CITY_POPULATION)):
             return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr", "the capital, Sanaa," tagged PERSON
-        if (population or self.gazetteer.towns(span.text)) and _listed_with_place(span):
+        if (population or self.gazetteer.towns(span.text)) and self._listed_with_place(span):
             # "appliances from Dolgellau, Harlech, Barmouth": a town in a list of places, whatever its tag
             return [replace(self._mention(span, "entity", "GPE"), located=True)]
         inner = [t.i for t in span if t.lower_ in ("in", "at") and span.start < t.i < span.end - 1]
@@ -157,7 +134,7 @@ class PlaceFinder:
             return [self._mention(facility, "entity", "FAC")]
         if span[0].text == "County" and len(span) > 1 and self.gazetteer.names_area(span[1:].text):
             return [self._mention(span, "entity", "GPE")]  # "County Mayo" tagged ORG
-        if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in ELECTION_WORDS):
+        if ent.label_ == "ORG" or (ent.label_ == "EVENT" and span[-1].lower_ in self.lexicon.election_words):
             # "United States Democratic Party" → "United States"; "(2020) US Presidential Election" → "US"
             for size in (3, 2, 1):
                 if len(span) > size and self.gazetteer.names_country(span[:size].text):
@@ -167,9 +144,9 @@ class PlaceFinder:
     def _mention(self, span: Span, source: str, label: str = "") -> PlaceMention:
         owners = (_owner_name(span), _name_after_of(span))
         qualifier = self._qualifier(span, facility=label == "FAC", owners=owners)
-        located = _place_context(span) or bool(qualifier)
+        located = self._place_context(span) or bool(qualifier)
         part_of = owners[0] or owners[1]
-        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, _area_noun(span), part_of=part_of)
+        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, self._area_noun(span), part_of=part_of)
 
     def _qualifier(self, span: Span, facility: bool = False, owners: tuple[str, str] | None = None) -> str:
         """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas".
@@ -189,7 +166,7 @@ class PlaceFinder:
         """The country or region an office or government phrase is "of": "Government of Iraq", "Archbishop of
         Gdańsk" (not "Bank of England": a name, not an office)."""
         cut = next((t.i for t in span if t.lower_ == "of" and span.start < t.i < span.end - 1), None)
-        if cut is None or span[0].text not in OFFICE_WORDS:
+        if cut is None or span[0].text not in self.lexicon.office_words:
             return None
         tail = span.doc[cut + 1 : span.end]
         tail = _trim(tail) or tail
@@ -199,22 +176,22 @@ class PlaceFinder:
     def _place_before_name(self, span: Span) -> Span | None:
         """The place that opens a person's name the tagger ran together with it after "of"/"from" ("Mayor of
         Koszalin Piotr Jedlinski"): one or two words naming a known place, then at least two capitalised words."""
-        if _after_preposition(span) not in ("of", "from") or len(span) < 3:
+        if self._after_preposition(span) not in ("of", "from") or len(span) < 3:
             return None
         gaz = self.gazetteer
 
         def known(name: str) -> bool:
             return gaz.names_area(name) or gaz.largest_city(name) >= UNTAGGED_TOWN_MIN_POPULATION
 
-        if gaz.names_area(span.text) or gaz.largest_city(span.text) or span[-1].text in FACILITY_HEADS | LOCATED_FACILITY_HEADS:
+        if gaz.names_area(span.text) or gaz.largest_city(span.text) or span[-1].text in self.lexicon.facility_heads | self.lexicon.located_facility_heads:
             return None  # "West Palm Beach", "Kennedy Space Center", "George Washington Bridge"
-        if span[-1].text in gaz.feature_words or span[-1].text in ("Islands", "Island"):
+        if span[-1].text in gaz.feature_words or span[-1].text in self.lexicon.island_heads:
             return None
         for size in (2, 1):
             head, rest = span[:size], span[size:]
             if size == 1 and known(span[:2].text):
                 continue  # "Puerto" opens "Puerto Rico"
-            if head[0].lower_ in COMPASS_WORDS:
+            if head[0].lower_ in self.lexicon.compass_words:
                 continue
             if len(rest) >= 2 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in rest) and known(head.text):
                 return head
@@ -225,9 +202,9 @@ class PlaceFinder:
         puts things there ("descended on the Congress Centre" is not enough; "at the Kennedy Center" is)."""
         if len(span) < 2:  # "Church", "Tower": a bare common noun capitalised
             return None
-        if span[-1].text in FACILITY_HEADS:
+        if span[-1].text in self.lexicon.facility_heads:
             return span
-        if span[-1].text in LOCATED_FACILITY_HEADS and (_place_context(span) or self._qualifier(span, facility=True)):
+        if span[-1].text in self.lexicon.located_facility_heads and (self._place_context(span) or self._qualifier(span, facility=True)):
             return span  # "at the Kennedy Center", "Quebec's Westmount High School"
         return None
 
@@ -242,7 +219,7 @@ class PlaceFinder:
         return longer if self.gazetteer.names_area(longer.text) or self.gazetteer.largest_city(longer.text) else span
 
     def _from_entity_parts(self, span: Span) -> list[PlaceMention]:
-        if span[-1].text in FACILITY_HEADS:
+        if span[-1].text in self.lexicon.facility_heads:
             return [self._mention(span, "entity", "FAC")]
         if self.gazetteer.names_area(span.text) or self.gazetteer.largest_city(span.text):
             return [self._mention(span, "entity", "GPE")]
@@ -261,7 +238,7 @@ class PlaceFinder:
             while end < len(doc) and end - i < 4 and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
                 end += 1
             run = doc[i:end]
-            opens_as_place = self.gazetteer.names_area(run.text) or self.gazetteer.largest_city(run.text) >= BIG_CITY_POPULATION or _cue_after(run)
+            opens_as_place = self.gazetteer.names_area(run.text) or self.gazetteer.largest_city(run.text) >= BIG_CITY_POPULATION or self._cue_after(run)
             if (not token.is_sent_start or opens_as_place) and self._vouched(run):
                 # a sentence may open with a country, a region, a big city or "X residents", not with any town
                 found.append(self._mention(run, "gazetteer"))
@@ -274,7 +251,7 @@ class PlaceFinder:
         for token in doc:
             if token.idx >= body_start and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start:
                 run = doc[token.i : token.i + 1]
-                if token.pos_ != "PROPN" and _cue_after(run) and self.gazetteer.largest_city(token.text):
+                if token.pos_ != "PROPN" and self._cue_after(run) and self.gazetteer.largest_city(token.text):
                     found.append(self._mention(run, "gazetteer"))
         return found
 
@@ -288,7 +265,7 @@ class PlaceFinder:
             hyphen, suffix = doc[token.i + 1], doc[token.i + 2]
             if hyphen.text == "-" and not hyphen.whitespace_ and suffix.lower_ in suffixes:
                 span = doc[token.i : token.i + 3]
-                if _after_preposition(span) in LOCATIVE_PREPOSITIONS or _name_after(span):
+                if self._after_preposition(span) in self.lexicon.place_prepositions or _name_after(span):
                     found.append(self._mention(span, "suffix"))
         return found
 
@@ -316,9 +293,9 @@ class PlaceFinder:
                     continue
                 if token.is_sent_start and token.pos_ != "PROPN" and not token.ent_type_:
                     continue  # "Reading the report, …"
-                if not _stands_alone(span):
+                if not self._stands_alone(span):
                     continue
-                found.append(replace(self._mention(span, "echo"), echo_of=source))
+                found.append(replace(self._mention(span, "echo"), repeats=source))
                 taken.update(t.idx for t in span)
                 break
         return found
@@ -334,8 +311,9 @@ class PlaceFinder:
         return population >= UNTAGGED_TOWN_MIN_POPULATION or bool(population and mention.located)
 
     def _title_cues(self, title: str | None) -> list[PlaceMention]:
-        """Countries the headline names ("New Zealand mosque murder suspect …"): context for places the body
-        leaves open, such as a mosque no town is given for. Cue mentions are never returned as places."""
+        """Names in the headline that point to a country on their own ("New Zealand mosque murder suspect …"):
+        context for places the body leaves open, such as a mosque no town is given for. The resolver decides
+        which country each points to; headline mentions are never returned as places."""
         if not title:
             return []
         words = [w.rstrip(".").removesuffix("'s").removesuffix("’s") if not w.endswith("S.") else w for w in _TITLE_WORD.findall(title)]
@@ -345,34 +323,16 @@ class PlaceFinder:
                 name = " ".join(words[i : i + size])
                 if len(words) - i < size or not name[:1].isupper():
                     continue
-                country = self._title_country(name)
-                if country:
-                    found.append(PlaceMention(0, 0, name, "cue", echo_of=country))
+                if gaz.country_named(name):
+                    found.append(PlaceMention(0, 0, name, "headline"))
                     i += size - 1
                     break
             i += 1
         return found
 
-    def _title_country(self, name: str) -> str | None:
-        gaz = self.gazetteer
-        alias = gaz.alias(name)
-        if alias is not None and alias.country:
-            return alias.country
-        countries = gaz.lookup("country", name)
-        if countries:
-            return countries[0].country
-        if gaz.demonym_country(name):
-            return gaz.demonym_country(name)
-        cities = [entry for entry, main in gaz.cities(name) if main and entry.population >= BIG_CITY_POPULATION]
-        return max(cities, key=lambda e: e.population).country if cities else None
-
     def _cues(self, doc: Doc, body_start: int) -> list[PlaceMention]:
-        cues = self.gazetteer.country_cues
-        return [
-            PlaceMention(span.start_char, span.end_char, span.text, "cue", echo_of=cues[span.text])
-            for span in self.cue_phrases(doc, as_spans=True)
-            if span.start_char >= body_start
-        ]
+        """Phrases the gazetteer lists as tying a story to one country ("Democratic primary")."""
+        return [PlaceMention(span.start_char, span.end_char, span.text, "cue") for span in self.cue_phrases(doc, as_spans=True) if span.start_char >= body_start]
 
     def _vouched(self, run: Span) -> bool:
         gaz = self.gazetteer
@@ -381,31 +341,75 @@ class PlaceFinder:
         population = gaz.largest_city(run.text)
         if not population:
             return False
-        return population >= UNTAGGED_TOWN_MIN_POPULATION or _place_context(run) or bool(self._qualifier(run))
+        return population >= UNTAGGED_TOWN_MIN_POPULATION or self._place_context(run) or bool(self._qualifier(run))
 
+    def _area_noun(self, span: Span) -> str:
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in self.lexicon.area_nouns:
+            return doc[span.end].lower_
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.lexicon.area_nouns:
+            return doc[span.start - 2].lower_
+        return ""
 
-def _area_noun(span: Span) -> str:
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in AREA_NOUNS:
-        return doc[span.end].lower_
-    if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in AREA_NOUNS:
-        return doc[span.start - 2].lower_
-    return ""
+    def _place_context(self, span: Span) -> bool:
+        """Whether the words around a span say it is a place: "in X", "to X", "the city of X", "X province",
+        "X resident", "X-based", or "Y, X," after another name ("Wellhouse Lane, Winchester,")."""
+        return self._after_preposition(span) in self.lexicon.place_prepositions or bool(self._area_noun(span)) or self._cue_after(span) or _qualifies_name(span)
 
+    def _cue_after(self, span: Span) -> bool:
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in self.lexicon.place_cues_after:
+            return True
+        if span.end + 1 < len(doc) and doc[span.end].text in {"'s", "’s"} and doc[span.end + 1].lower_ in self.lexicon.owned_by_places:
+            return True  # "Chelyabinsk's governor", "Goa's government"
+        return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
 
-def _place_context(span: Span) -> bool:
-    """Whether the words around a span say it is a place: "in X", "to X", "the city of X", "X province",
-    "X resident", "X-based", or "Y, X," after another name ("Wellhouse Lane, Winchester,")."""
-    return _after_preposition(span) in LOCATIVE_PREPOSITIONS or bool(_area_noun(span)) or _cue_after(span) or _qualifies_name(span)
+    def _stands_alone(self, span: Span) -> bool:
+        """Whether a repeated name is not part of a longer name of something else ("Reading Football Club")."""
+        doc = span.doc
+        if any(t.ent_type_ for t in span):
+            ents = [e for e in doc.ents if e.start <= span.start < e.end or e.start < span.end <= e.end]
+            for ent in ents:
+                trimmed = _trim(ent)
+                if ent.label_ not in PLACE_LABELS and trimmed is not None and (trimmed.start, trimmed.end) != (span.start, span.end):
+                    return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.text == "-" and not self._cue_after(span):
+            return False  # "Sea-Eye": part of a hyphenated name
+        # "Judge Jackson", "UH Mānoa", "On Cinema": a capitalised neighbour makes it part of a longer name.
+        # A sentence's first word counts only if it could be a name ("Judge Jackson", not "The Channel").
+        return not any(
+            t is not None and t.text[:1].isupper() and (not t.is_sent_start or t.pos_ in ("PROPN", "NOUN")) for t in (before, after)
+        )
 
+    def _named_as_place(self, span: Span) -> bool:
+        """Stricter, for names tagged PERSON: "in/at/near X", "the city of X" or "the capital, X", and no possessive after."""
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
+            return False
+        return self._after_preposition(span) in self.lexicon.close_prepositions or bool(self._area_noun(span)) or _after_capital(span)
 
-def _cue_after(span: Span) -> bool:
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].lower_ in PLACE_CUES_AFTER:
-        return True
-    if span.end + 1 < len(doc) and doc[span.end].text in {"'s", "’s"} and doc[span.end + 1].lower_ in OWNED_BY_PLACES:
-        return True  # "Chelyabinsk's governor", "Goa's government"
-    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+    def _listed_with_place(self, span: Span) -> bool:
+        """Whether the span is a later item of a list whose first item the tagger calls a place and the words
+        before it place ("from Dolgellau, Harlech, Barmouth and Bala")."""
+        root = span.root
+        first = root
+        for _ in range(8):
+            if first.dep_ != "conj" or first.head.i == first.i:
+                break
+            first = first.head
+        if first.i == root.i or first.ent_type_ not in ("GPE", "LOC"):
+            return False
+        ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
+        return ent is not None and self._place_context(ent)
+
+    def _after_preposition(self, span: Span) -> str:
+        """The preposition before a span, skipping articles and compass words ("in the north of" stops at "of")."""
+        doc, i = span.doc, span.start - 1
+        while i >= 0 and doc[i].lower_ in self.lexicon.skipped_before_place:
+            i -= 1
+        return doc[i].lower_ if i >= 0 else ""
 
 
 def _qualifies_name(span: Span) -> bool:
@@ -418,32 +422,6 @@ def _qualifies_name(span: Span) -> bool:
     return span.end == len(doc) or doc[span.end].is_punct
 
 
-def _stands_alone(span: Span) -> bool:
-    """Whether a repeated name is not part of a longer name of something else ("Reading Football Club")."""
-    doc = span.doc
-    if any(t.ent_type_ for t in span):
-        ents = [e for e in doc.ents if e.start <= span.start < e.end or e.start < span.end <= e.end]
-        for ent in ents:
-            trimmed = _trim(ent)
-            if ent.label_ not in PLACE_LABELS and trimmed is not None and (trimmed.start, trimmed.end) != (span.start, span.end):
-                return False
-    before = doc[span.start - 1] if span.start > 0 else None
-    after = doc[span.end] if span.end < len(doc) else None
-    if after is not None and after.text == "-" and not _cue_after(span):
-        return False  # "Sea-Eye": part of a hyphenated name
-    # "Judge Jackson", "UH Mānoa", "On Cinema": a capitalised neighbour makes it part of a longer name.
-    # A sentence's first word counts only if it could be a name ("Judge Jackson", not "The Channel").
-    return not any(
-        t is not None and t.text[:1].isupper() and (not t.is_sent_start or t.pos_ in ("PROPN", "NOUN")) for t in (before, after)
-    )
-
-
-def _named_as_place(span: Span) -> bool:
-    """Stricter, for names tagged PERSON: "in/at/near X", "the city of X" or "the capital, X", and no possessive after."""
-    doc = span.doc
-    if span.end < len(doc) and doc[span.end].text in {"'s", "’s"}:
-        return False
-    return _after_preposition(span) in {"in", "at", "near"} or bool(_area_noun(span)) or _after_capital(span)
 
 
 def _owner_name(span: Span) -> str:
@@ -470,20 +448,6 @@ def _name_after_of(span: Span) -> str:
     return ""
 
 
-def _listed_with_place(span: Span) -> bool:
-    """Whether the span is a later item of a list whose first item the tagger calls a place and the words
-    before it place ("from Dolgellau, Harlech, Barmouth and Bala")."""
-    root = span.root
-    first = root
-    for _ in range(8):
-        if first.dep_ != "conj" or first.head.i == first.i:
-            break
-        first = first.head
-    if first.i == root.i or first.ent_type_ not in ("GPE", "LOC"):
-        return False
-    ent = next((e for e in span.doc.ents if e.start <= first.i < e.end), None)
-    return ent is not None and _place_context(ent)
-
 
 def _after_capital(span: Span) -> bool:
     """Whether the span is the name of a capital just mentioned: "the capital, Sanaa", "capital Kabul"."""
@@ -503,13 +467,6 @@ def _comma_parts(span: Span) -> list[Span]:
     parts = [span.doc[a + (a != span.start) : b] for a, b in zip(bounds, bounds[1:])]
     return [_trim(part) or part for part in parts if len(part)]
 
-
-def _after_preposition(span: Span) -> str:
-    """The preposition before a span, skipping articles and compass words ("in the north of" stops at "of")."""
-    doc, i = span.doc, span.start - 1
-    while i >= 0 and doc[i].lower_ in {"the", "a", "an", "downtown", "central", "northern", "southern", "eastern", "western"}:
-        i -= 1
-    return doc[i].lower_ if i >= 0 else ""
 
 
 def _trim(ent: Span) -> Span | None:

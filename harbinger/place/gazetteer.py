@@ -9,14 +9,17 @@ and folder; lookups take a name and return candidate entries, never search text.
 
 from __future__ import annotations
 
-import csv
 import functools
 import gzip
 import unicodedata
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
-DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "place"
+from harbinger.place.lexicon import DEFAULT_DIR, PlaceLexicon, load_lexicon, read_rows
+
+# A city's name alone points to its country only if the city is this large: headlines in title case capitalise
+# ordinary words that are also towns ("Nice", "Split", "Reading").
+BIG_CITY_POPULATION = 1_000_000
 
 
 class Entry(NamedTuple):
@@ -50,31 +53,15 @@ def fold(name: str) -> str:
     return " ".join(plain.replace("-", " ").split())
 
 
-# Compass words: a name made of one says too little to place ("Central district"), and one opening a name
-# may belong to a longer one ("North and South Korea").
-COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest"}
-
-
-# Romanised type words ISO 3166-2 keeps in a name ("Guangdong Sheng", "Adygeya, Respublika") that English
-# news leaves out ("Guangdong", "Guangdong Province").
-LOCAL_TYPE_WORDS = {"Sheng", "Zizhiqu", "Shi", "Respublika"}
-
-
-def _without_local_type(name: str) -> str:
-    """The name without a romanised type word: "Guangdong Sheng" → "Guangdong" ("" if it has none)."""
+def _without_local_type(name: str, local_type_words: frozenset[str]) -> str:
+    """The name without a romanised type word that English news leaves out: "Guangdong Sheng" → "Guangdong",
+    "Adygeya, Respublika" → "Adygeya" ("" if it has none)."""
     head, _, last = name.replace(",", "").rpartition(" ")
-    return head if head and last in LOCAL_TYPE_WORDS else ""
-
-
-def _rows(path: Path):
-    opener = gzip.open if path.suffix == ".gz" else open
-    with opener(path, "rt", encoding="utf-8") as handle:
-        lines = (line for line in handle if not line.startswith("#"))
-        yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return head if head and last in local_type_words else ""
 
 
 def _optional_rows(path: Path):
-    return _rows(path) if path.exists() else iter(())
+    return read_rows(path) if path.exists() else iter(())
 
 
 def _number(value: str) -> float | None:
@@ -84,8 +71,9 @@ def _number(value: str) -> float | None:
 class Gazetteer:
     """Name → entries, by kind. Exact-case aliases ("US") are kept apart from folded names."""
 
-    def __init__(self, folder: Path = DEFAULT_DIR):
+    def __init__(self, folder: Path = DEFAULT_DIR, lexicon: PlaceLexicon | None = None):
         folder = Path(folder)
+        local_type_words = (lexicon or load_lexicon(str(folder))).local_type_words
         self.countries: dict[str, Entry] = {}
         self.by_name: dict[str, dict[str, list[Entry]]] = {k: {} for k in ("country", "admin", "city", "region")}
         self.city_alternate: dict[str, list[Entry]] = {}
@@ -93,22 +81,22 @@ class Gazetteer:
         self.demonyms: dict[str, str] = {}
         self.region_surfaces: set[str] = set()  # region names as written, for phrase matching
         iso2_to_3 = {}
-        for row in _rows(folder / "countries.tsv"):
+        for row in read_rows(folder / "countries.tsv"):
             entry = Entry("country", row["name"], row["iso3"], None, _number(row["lat"]), _number(row["lon"]), int(row["population"] or 0))
             self.countries[row["iso3"]] = entry
             iso2_to_3[row["iso2"]] = row["iso3"]
             for name in [row["name"], *filter(None, row["alternates"].split("|"))]:
                 self._add("country", name, entry)
         admins = {}
-        for row in _rows(folder / "admin1.tsv"):
+        for row in read_rows(folder / "admin1.tsv"):
             level = int(row["level"])
             entry = Entry("admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"])
             admins[row["code"]] = entry
             self._add("admin", row["name"], entry)
-            bare = _without_local_type(row["name"])
+            bare = _without_local_type(row["name"], local_type_words)
             if bare:
                 self._add("admin", bare, entry)
-        for row in _rows(folder / "cities.tsv"):
+        for row in read_rows(folder / "cities.tsv"):
             entry = Entry(
                 "city", row["name"], row["country"], row["admin1"] or None, float(row["lat"]), float(row["lon"]),
                 int(row["population"] or 0), row["capital"] == "1",
@@ -116,17 +104,17 @@ class Gazetteer:
             self._add("city", row["name"], entry)
             for name in filter(None, row["alternates"].split("|")):
                 self.city_alternate.setdefault(fold(name), []).append(entry)
-        for row in _rows(folder / "regions.tsv"):
+        for row in read_rows(folder / "regions.tsv"):
             members = tuple(filter(None, row["countries"].split("|")))
             entry = Entry("region", row["name"], members[0] if len(members) == 1 else None, None, _number(row["lat"]), _number(row["lon"]), members=members)
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 self._add("region", name, entry)
                 self.region_surfaces.add(name)
-        for row in _rows(folder / "aliases.tsv"):
+        for row in read_rows(folder / "aliases.tsv"):
             self.aliases[row["alias"]] = self._target(row["target"], iso2_to_3, admins)
-        for row in _rows(folder / "demonyms.tsv"):
+        for row in read_rows(folder / "demonyms.tsv"):
             self.demonyms[row["form"]] = row["country"]
-        self.not_places = {row["name"] for row in _rows(folder / "not_places.tsv")}
+        self.not_places = {row["name"] for row in read_rows(folder / "not_places.tsv")}
         # Added after the first release: a user's own folder may lack them.
         self.feature_words = {row["word"] for row in _optional_rows(folder / "feature_words.tsv")}
         self.place_suffixes = {row["suffix"] for row in _optional_rows(folder / "place_suffixes.tsv")}
@@ -205,8 +193,22 @@ class Gazetteer:
             return self.demonyms[form[:-1]]
         return None
 
+    def country_named(self, name: str) -> str | None:
+        """The country a name points to with no text around it (a headline's "New Zealand", "Kiev", "Ukrainian"):
+        an alias's or a country's, a demonym's, else that of the largest big city with it as its main name."""
+        alias = self.alias(name)
+        if alias is not None and alias.country:
+            return alias.country
+        countries = self.lookup("country", name)
+        if countries:
+            return countries[0].country
+        if self.demonym_country(name):
+            return self.demonym_country(name)
+        cities = [entry for entry, main in self.cities(name) if main and entry.population >= BIG_CITY_POPULATION]
+        return max(cities, key=lambda e: e.population).country if cities else None
+
 
 @functools.lru_cache(maxsize=4)
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """The gazetteer for a data folder, loaded once per process and folder."""
-    return Gazetteer(Path(folder) if folder else DEFAULT_DIR)
+    return Gazetteer(Path(folder) if folder else DEFAULT_DIR, load_lexicon(folder))

@@ -6,9 +6,11 @@ from dataclasses import asdict, dataclass
 
 # What the finder saw: a named place, the article's dateline, a demonym, a region phrase, a name the
 # gazetteer vouches for, a name marked by a place suffix ("Seongbuk-gu"), a repeat of a place found
-# elsewhere in the story ("the Channel" after "English Channel"), or a phrase that only hints at a
-# country ("Democratic primary") and is context, never a place of its own.
-SOURCES = ("entity", "dateline", "demonym", "lexicon", "gazetteer", "suffix", "echo", "cue")
+# elsewhere in the story ("the Channel" after "English Channel"), a phrase that only hints at a
+# country ("Democratic primary") or a headline name that points to one ("New Zealand mosque …").
+SOURCES = ("entity", "dateline", "demonym", "lexicon", "gazetteer", "suffix", "echo", "cue", "headline")
+# Mentions that are context for the resolver, never places of their own.
+CONTEXT_SOURCES = ("cue", "headline")
 
 
 @dataclass(frozen=True)
@@ -23,7 +25,7 @@ class PlaceMention:
     qualifier: str = ""  # "Texas" in "Paris, Texas": the name right after a comma
     located: bool = False  # the words around it say it is a place ("in X", "the city of X", "X province")
     area_noun: str = ""  # the kind of place the text calls it: "state" in "Washington state", "city" in "the city of X"
-    echo_of: str = ""  # for an echo, the text of the mention it repeats; for a cue, the country it hints at
+    repeats: str = ""  # for an echo, the text of the mention it repeats
     part_of: str = ""  # the name of a place that owns it or that it is part of ("Wynnum's", "of the White House")
 
 

@@ -4,13 +4,15 @@ Reads :class:`PlaceMention` values and the offline :class:`Gazetteer`; adds
 nothing to text. Names that can mean one thing only (countries, aliases,
 regions, demonyms) are settled first and give the document's country context;
 then ambiguous names are scored by population, capital status, a ", Region"
-qualifier, that context (plus weak country cues such as "Democratic primary")
-and the dateline. A repeat of an earlier place ("the Channel", "Reading
-resident") takes that place's answer. A name the cities list lacks may be a
-small town (1,000–15,000 people), trusted only inside a country the story or
-the name's qualifier is already about; a name the gazetteer does not know at
-all falls back to the document's main country with a low confidence. Cue mentions
-are context only and are not returned.
+qualifier, that context and the dateline. Weak context comes from the finder's
+context mentions, whose country is decided here: cue phrases ("Democratic
+primary") and headline names ("New Zealand mosque …"); neither is returned. A
+repeat of an earlier place ("the Channel", "Reading resident") takes that
+place's answer. A name the cities list lacks may be a small town (1,000–15,000
+people), trusted only inside a country the story or the name's qualifier is
+already about; a name the gazetteer does not know at all falls back to the
+document's main country with a low confidence. Compass, area and area-noun
+words come from the stage's :class:`PlaceLexicon`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from harbinger.place.gazetteer import COMPASS_WORDS, Entry, Gazetteer
-from harbinger.place.models import Place, PlaceMention
+from harbinger.place.gazetteer import Entry, Gazetteer
+from harbinger.place.lexicon import PlaceLexicon
+from harbinger.place.models import CONTEXT_SOURCES, Place, PlaceMention
 
 # Score weights. A city scores POPULATION_WEIGHT * log10(population); a country
 # name outranks a same-named state unless the document is about the state's
@@ -35,22 +38,15 @@ CAPITAL_BONUS = 1.0
 MAIN_NAME_BONUS = 0.5
 CONTEXT_BONUS = 3.0
 DATELINE_ADMIN_PENALTY = 3.0  # datelines name cities
-# What "X state" or "the city of X" allows X to be.
-AREA_NOUN_KINDS = {
-    "state": ("admin",), "province": ("admin",), "county": ("admin",), "region": ("admin", "region"),
-    "city": ("city",), "town": ("city",), "village": ("city",), "municipality": ("city",),
-}
 # A demonym usually names an actor ("Chinese government"), so it says less about where the story is than a place name.
 DEMONYM_CONTEXT_WEIGHT = 0.5
 # A cue phrase ("Democratic primary") says even less: enough to tip "Georgia" with no other place in the story.
 CUE_CONTEXT_WEIGHT = 0.5
-# Generic words after a name that say what kind of area it is ("Santa Barbara County").
 # A city abroad smaller than this yields to a same-named small town in a country the story is about.
 FOREIGN_TOWN_MAX_POPULATION = 100_000
 # A facility named after a town this large ("Baghdad International Airport") is placed there even if the story
 # names no other place in its country.
 FACILITY_TOWN_MIN_POPULATION = 1_000_000
-AREA_WORDS = {"County", "Parish", "Province", "Region", "State", "District", "Oblast", "Prefecture", "Governorate", "Municipality", "City"}
 
 
 @dataclass(frozen=True)
@@ -61,12 +57,13 @@ class _Scored:
 
 
 class PlaceResolver:
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, lexicon: PlaceLexicon):
         self.gazetteer = gazetteer
+        self.lexicon = lexicon
 
     def __call__(self, mentions: list[PlaceMention]) -> list[Place]:
-        cues = [m for m in mentions if m.source == "cue"]
-        mentions = [m for m in mentions if m.source != "cue"]
+        cues = [m for m in mentions if m.source in CONTEXT_SOURCES]
+        mentions = [m for m in mentions if m.source not in CONTEXT_SOURCES]
         settled: dict[int, Place] = {}
         for index, mention in enumerate(mentions):
             place = self._unambiguous(mention)
@@ -77,7 +74,9 @@ class PlaceResolver:
             if place.country:
                 context[place.country] += DEMONYM_CONTEXT_WEIGHT if place.role == "demonym" else 1.0
         for cue in cues:
-            context[cue.echo_of] += CUE_CONTEXT_WEIGHT
+            country = self._cue_country(cue)
+            if country:
+                context[country] += CUE_CONTEXT_WEIGHT
         echoes = [index for index, mention in enumerate(mentions) if mention.source == "echo" and index not in settled]
         for index, mention in enumerate(mentions):
             if index not in settled and index not in echoes:
@@ -106,10 +105,17 @@ class PlaceResolver:
                                          lat=None, lon=None, name=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
         return [settled[index] for index in range(len(mentions))]
 
+    def _cue_country(self, cue: PlaceMention) -> str | None:
+        """The country a context mention points to: the one a cue phrase is listed with, or the one a headline
+        name points to on its own."""
+        if cue.source == "cue":
+            return self.gazetteer.country_cues[cue.text]
+        return self.gazetteer.country_named(cue.text)
+
     def _echo(self, mention: PlaceMention, mentions: list[PlaceMention], settled: dict[int, Place], context: Counter) -> Place:
         """A repeat takes the answer of the place it repeats ("the Channel" is the English Channel)."""
         for index, other in enumerate(mentions):
-            if other.text == mention.echo_of and other.source != "echo" and index in settled:
+            if other.text == mention.repeats and other.source != "echo" and index in settled:
                 place = settled[index]
                 return replace(place, start=mention.start, end=mention.end, text=mention.text, resolved_by=f"echo:{place.resolved_by}")
         return self._scored(mention, context)
@@ -136,18 +142,18 @@ class PlaceResolver:
     def _scored(self, mention: PlaceMention, context: Counter) -> Place:
         if mention.label == "FAC":
             return self._facility(mention, context)
-        if mention.text.lower() in COMPASS_WORDS:  # "the Northern line", "Central district": too vague to place
+        if mention.text.lower() in self.lexicon.compass_words:  # "the Northern line", "Central district": too vague to place
             return _place(mention, None, "unresolved", 0.0)
         options = self._options(mention.text)
         head, _, last = mention.text.rpartition(" ")
-        area_named_after_town = not options and head and last in AREA_WORDS
+        area_named_after_town = not options and head and last in self.lexicon.area_words
         if area_named_after_town:
             # "Santa Barbara County": a county named after its town, not a same-named region of another type
             options = [o for o in self._options(head) if o.entry.kind == "city" or o.entry.type.lower() == last.lower()]
         first, _, rest = mention.text.partition(" ")
         if not options:
             options = self._area_named_after_word(mention.text)  # "County Cork": the region its name follows
-        if not options and rest and first.lower() in COMPASS_WORDS:  # "North Poland", "Eastern Mediterranean": a part of it
+        if not options and rest and first.lower() in self.lexicon.compass_words:  # "North Poland", "Eastern Mediterranean": a part of it
             whole = self._unambiguous(PlaceMention(mention.start, mention.end, rest, mention.source))
             if whole is not None and whole.kind in ("country", "admin", "region"):
                 return replace(whole, text=mention.text, kind="region", lat=None, lon=None, resolved_by="compass-part", confidence=0.8)
@@ -159,7 +165,7 @@ class PlaceResolver:
             if within is not None and within.country:
                 return _inside(mention, within, "qualifier", 0.7)
             return _place(mention, None, "unresolved", 0.0)
-        kinds = AREA_NOUN_KINDS.get(mention.area_noun)
+        kinds = self.lexicon.area_noun_kinds.get(mention.area_noun)
         if kinds and any(o.entry.kind in kinds for o in options):  # "Washington state", "the city of Quebec"
             options = [o for o in options if o.entry.kind in kinds]
         narrowed = self._narrowed(options, mention.qualifier)
@@ -235,7 +241,7 @@ class PlaceResolver:
     def _area_named_after_word(self, text: str) -> list[_Scored]:
         """The regions a name such as "County Cork" means: an area word, then the region's own name."""
         first, _, rest = text.partition(" ")
-        return [o for o in self._options(rest) if o.entry.kind == "admin"] if rest and first in AREA_WORDS else []
+        return [o for o in self._options(rest) if o.entry.kind == "admin"] if rest and first in self.lexicon.area_words else []
 
     def _options(self, name: str) -> list[_Scored]:
         gaz = self.gazetteer

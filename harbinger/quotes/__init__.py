@@ -1,9 +1,8 @@
 """Quotes and claims: who said what, where and when, direct or reported, and the denials that answer claims.
 
-Importing this package registers the ``quotes`` stage and its ``quotes`` scorer.
+Importing this package registers the ``quotes`` stage.
 """
 
-from harbinger.quotes import scorer as _scorer  # noqa: F401  (registers the "quotes" scorer)
 from harbinger.quotes.finder import Candidate, find_candidates
 from harbinger.quotes.lexicon import QuoteLexicon, load_lexicon
 from harbinger.quotes.marks import find_quoted

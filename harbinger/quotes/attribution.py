@@ -17,10 +17,13 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from harbinger.actors import actor_for_span
 from harbinger.models import Span
 from harbinger.quotes.finder import Candidate
 from harbinger.quotes.lexicon import CLAIM_ACTS, QuoteLexicon
 from harbinger.quotes.models import Claim, Quote, Speaker
+from harbinger.stages import layer
+from harbinger.time import DateFrom, EventDate, date_for_token
 
 FOUND_BY_CONFIDENCE = {"frame": 0.9, "clause": 0.85, "colon": 0.8, "source-phrase": 0.8, "parataxis": 0.75, "continuation": 0.7, "fragment": 0.5}
 PREVIOUS_SPEAKER_PARAGRAPHS = 3
@@ -31,16 +34,13 @@ MIN_SHARED_FOR_NEGATED_DENIAL = 2
 def _actor_for_span(doc: Doc, start: int, end: int, head_at: int | None):
     """The actor mention holding the speaker phrase's head word ("Carlotta Weibl" in "Sea-Eye spokesperson Carlotta
     Weibl", not "Sea-Eye"); else the actors stage's own pick for the span, keeping only its code."""
-    if not Doc.has_extension("actors") or doc._.actors is None:
+    mentions = layer(doc, "actors")
+    if mentions is None:
         return None, False
     if head_at is not None:
-        holding = [m for m in doc._.actors if m.start <= head_at < m.end and m.start >= start and m.end <= end]
+        holding = [m for m in mentions if m.start <= head_at < m.end and m.start >= start and m.end <= end]
         if holding:
             return min(holding, key=lambda m: m.end - m.start), True
-    try:
-        from harbinger.actors import actor_for_span
-    except ImportError:
-        return None, False
     return actor_for_span(doc, start, end), False
 
 
@@ -66,21 +66,12 @@ def _agrees(pronoun: str, doc: Doc, mention: Span) -> bool:
     return False
 
 
-def _date_of(doc: Doc, token_i: int | None) -> tuple[str | None, str | None]:
-    article = doc._.article
-    dct = article.date.isoformat() if article is not None and article.date else None
+def _date_of(doc: Doc, token_i: int | None) -> tuple[str | None, DateFrom | None]:
     if token_i is None:
-        return dct, "dct" if dct else None
-    if Doc.has_extension("timexes") and doc._.timexes is not None:
-        try:
-            from harbinger.time import date_for_token
-        except ImportError:
-            date_for_token = None
-        if date_for_token is not None:
-            value, timex = date_for_token(doc, doc[token_i])
-            if value is not None:
-                return value, "timex" if timex is not None else "dct"
-    return dct, "dct" if dct else None
+        dated = EventDate.of_document(doc._.article.date if doc._.article is not None else None)
+    else:
+        dated = date_for_token(doc, doc[token_i])
+    return dated.value, dated.date_from
 
 
 def _stable_id(article_id: str, kind: str, start: int, end: int) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from harbinger.models import Span
+from harbinger.ontology import Mode
+from harbinger.time import DateFrom
 
 
 def _span(span: Span | None) -> dict | None:
@@ -37,7 +39,7 @@ class Quote:
     speaker: Speaker | None
     venue: Span | None
     date: str | None
-    date_from: str | None  # "timex" (a time expression governs the cue), "dct" (the document date) or None
+    date_from: DateFrom | None  # a time expression governing the cue, the document date, or None without a date
     found_by: str
     confidence: float
 
@@ -52,7 +54,7 @@ class Quote:
             "speaker": self.speaker.to_dict() if self.speaker else None,
             "venue": _span(self.venue),
             "date": self.date,
-            "date_from": self.date_from,
+            "date_from": self.date_from.value if self.date_from else None,
             "found_by": self.found_by,
             "confidence": self.confidence,
         }
@@ -91,4 +93,4 @@ class QuoteContext:
     kind: str
     cue: Span | None
     act: str
-    mode: str  # the mode the quote suggests for an event in its content: asserted, reported or denied
+    mode: Mode  # the mode the quote suggests for an event in its content: asserted, reported or denied

@@ -17,7 +17,8 @@ from harbinger.quotes.attribution import resolve
 from harbinger.quotes.finder import find_candidates
 from harbinger.quotes.lexicon import QuoteLexicon, load_lexicon
 from harbinger.quotes.models import Quote, QuoteContext
-from harbinger.stages import StageSpec, register_stage
+from harbinger.ontology import Mode
+from harbinger.stages import StageSpec, layer, register_stage
 
 ATTR = "quotes"
 CLAIMS_ATTR = "claims"
@@ -71,9 +72,8 @@ def quote_context_for_span(doc: Doc, start: int, end: int) -> QuoteContext | Non
     when its own clause has no subject, ``speaker`` as its source. Returns
     None outside every quote or when the quotes stage did not run.
     """
-    quotes = doc._.get(ATTR) if Doc.has_extension(ATTR) else None
     inside = [
-        q for q in quotes or ()
+        q for q in layer(doc, "quotes") or ()
         if any(s.start <= start and end <= s.end for s in q.segments) or (q.content.start <= start and end <= q.content.end)
     ]
     if not inside:
@@ -83,14 +83,23 @@ def quote_context_for_span(doc: Doc, start: int, end: int) -> QuoteContext | Non
     return QuoteContext(quote, quote.speaker, quote.kind, quote.cue, quote.act, _mode(quote, lexicon))
 
 
-def _mode(quote: Quote, lexicon: QuoteLexicon) -> str:
+def _mode(quote: Quote, lexicon: QuoteLexicon) -> Mode:
     if quote.act == "deny":
-        return "denied"
+        return Mode.DENIED
     head = quote.speaker.mention.text.split()[-1].lower() if quote.speaker else ""
     unnamed = quote.speaker is None or head in lexicon.anonymous_sources  # "officials", "sources", "a spokesman"
     if quote.act == "report" or quote.found_by == "source-phrase" or unnamed:
-        return "reported"
-    return "asserted"
+        return Mode.REPORTED
+    return Mode.ASSERTED
 
 
-SPEC = register_stage(StageSpec(name="quotes", factory="harbinger_quotes", attr=ATTR, to_json=quotes_to_json, config={"lexicon": None, "venues": None}))
+SPEC = register_stage(
+    StageSpec(
+        name="quotes",
+        factory="harbinger_quotes",
+        attr=ATTR,
+        to_json=quotes_to_json,
+        reads=("actors", "time"),
+        config={"lexicon": None, "venues": None},
+    )
+)

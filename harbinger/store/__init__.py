@@ -243,7 +243,7 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             {"article_id": a.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
             for e in item.annotation["entities"]
         ]
-        events += event_rows(a.id, d.canonical_id, a.date, item.annotation.get("events") or [])
+        events += event_rows(a.id, d.canonical_id, item.annotation.get("events") or [])
         for key, value in item.annotation.items():
             if key not in ("article", "sentences", "entities", "tokens"):
                 annotations.append({"article_id": a.id, "stage": key, "payload": json.dumps(value, ensure_ascii=False)})

@@ -1,9 +1,9 @@
 """Flatten the events stage's JSON into rows of the ``events`` table.
 
 The stage keeps TIMEX3-style date values ("2022-W02", "2021-12",
-"2022-01-06/2022-01-08"); the table also needs one calendar day per event to
-bucket time series, so ``first_day`` takes the first day of the value and
-says how precise it was. Actor codes are compared at country level in the
+"2022-01-06/2022-01-08") and, decided by the time stage, the first calendar
+day each covers (``day``) and how precise it is; the table stores both, the
+day to bucket time series. Actor codes are compared at country level in the
 series: ``country_of`` keeps the ISO prefix of a state actor and the whole
 code of an international one (an IGO is its own "country").
 """
@@ -14,7 +14,6 @@ from datetime import date
 
 import pyarrow as pa
 
-from harbinger.timex import calendar_day
 
 # CAMEO prefixes of actors that belong to no state.
 INTERNATIONAL_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "INT"}
@@ -27,25 +26,15 @@ def country_of(code: str | None) -> str | None:
     return code if code[:3] in INTERNATIONAL_PREFIXES else code[:3]
 
 
-def first_day(value: str | None, dct: date | None) -> tuple[date | None, str]:
-    """The first calendar day a time value covers, and its precision; the DCT when the value says no more."""
-    found = calendar_day(value) if value else None
-    if found:
-        return found
-    return (dct, "dct") if dct else (None, "unknown")
-
-
 def _part(event: dict, role: str, key: str):
     participant = event.get(role) or {}
     return participant.get(key)
 
 
-def event_rows(article_id: str, canonical_id: str, dct: date | None, events: list[dict]) -> list[dict]:
+def event_rows(article_id: str, canonical_id: str, events: list[dict]) -> list[dict]:
     rows = []
     for event in events:
-        day, precision = first_day(event.get("date"), dct)
-        if event.get("date_from") == "dct":
-            precision = "dct"
+        day = date.fromisoformat(event["day"]) if event.get("day") else None
         evidence = event.get("evidence") or {}
         place = event.get("place") or {}
         cameo = event.get("cameo_code")
@@ -56,7 +45,7 @@ def event_rows(article_id: str, canonical_id: str, dct: date | None, events: lis
                 "canonical_id": canonical_id,
                 "event_date": day,
                 "date_value": event.get("date"),
-                "date_precision": precision,
+                "date_precision": event.get("date_precision"),
                 "date_from": event.get("date_from"),
                 "source_code": _part(event, "source", "code"),
                 "source_country": country_of(_part(event, "source", "code")),

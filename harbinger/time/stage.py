@@ -1,23 +1,28 @@
 """The ``time`` stage: find time expressions, resolve each against the DCT, and put them on ``doc._.timexes``.
 
 Reads the parse and entities spaCy added and the article's date; adds a tuple
-of :class:`Timex` values in text order. :func:`date_for_token` gives a later
-stage (events) the date that governs a token in the parse, else the DCT.
+of :class:`Timex` values in text order. The stage owns every date a later
+stage gives a word: :func:`date_for_token` returns the :class:`EventDate` of a
+token (events date their trigger by it, quotes their cue), from the time
+expression governing it in the parse, else from the document date.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from datetime import date
+from enum import Enum
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from harbinger.stages import StageSpec, register_stage
+from harbinger.stages import StageSpec, layer, register_stage
 from harbinger.time.context import direction, governor, preposition
 from harbinger.time.finder import find
 from harbinger.time.grammar import Parsed, load_grammar
 from harbinger.time.lexicon import load_lexicon
 from harbinger.time.normaliser import PAST, Normaliser, References, Resolution
+from harbinger.time.values import calendar_day
 
 ATTR = "timexes"
 # Values an event can be dated by; durations, sets and PAST_REF-style values say when only vaguely.
@@ -127,14 +132,54 @@ def timexes_to_json(doc: Doc) -> list[dict]:
     return [asdict(t) for t in doc._.get(ATTR) or ()]
 
 
-def date_for_token(doc: Doc, token: Token) -> tuple[str | None, Timex | None]:
-    """The date of the time expression governing ``token`` (walking up the parse), else the DCT with no timex.
+class DateFrom(str, Enum):
+    """Where an event's or a quote's date came from."""
 
-    A ``None`` timex means the value came from the document date (``date_from="dct"``); without a DCT it is
-    ``(None, None)``. Durations, sets and vague references (PAST_REF) do not date an event.
+    TIME = "time"  # a time expression governing the word in the parse
+    DCT = "dct"  # the document date: the text says nothing nearer
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """The date a word is given: its TIMEX3-style value, the first calendar day it covers, how precise, and from where.
+
+    ``precision`` is day, interval, week, month or year for a time expression; "dct" when the date is the
+    document's (also when an expression's value names no calendar day, like "2022-02-30"); "unknown" when
+    there is no date at all (no expression and no document date; ``date_from`` is then None).
     """
+
+    value: str | None
+    day: date | None
+    precision: str
+    date_from: DateFrom | None
+    timex: Timex | None = None
+
+    @classmethod
+    def of_document(cls, dct: date | None) -> "EventDate":
+        if dct is None:
+            return cls(None, None, "unknown", None)
+        return cls(dct.isoformat(), dct, "dct", DateFrom.DCT)
+
+    @classmethod
+    def of_timex(cls, timex: Timex, dct: date | None) -> "EventDate":
+        found = calendar_day(timex.value)
+        day, precision = found if found else (dct, "dct" if dct else "unknown")
+        return cls(timex.value, day, precision, DateFrom.TIME, timex)
+
+
+def date_for_token(doc: Doc, token: Token) -> EventDate:
+    """The date of the time expression governing ``token`` (walking up the parse), else the document date.
+
+    Durations, sets and vague references (PAST_REF) do not date an event. Without the time stage every
+    word takes the document date.
+    """
+    article = doc._.article
+    dct = article.date if article is not None else None
     by_governor: dict[int, list[Timex]] = {}
-    for timex in doc._.get(ATTR) or ():
+    for timex in layer(doc, "time") or ():
         if timex.governor is not None and timex.dates_events:
             by_governor.setdefault(timex.governor, []).append(timex)
     current, seen = token, set()
@@ -142,10 +187,9 @@ def date_for_token(doc: Doc, token: Token) -> tuple[str | None, Timex | None]:
         seen.add(current.i)
         if current.i in by_governor:
             nearest = min(by_governor[current.i], key=lambda t: abs(t.start - token.idx))
-            return nearest.value, nearest
+            return EventDate.of_timex(nearest, dct)
         current = current.head
-    article = doc._.article
-    return (article.date.isoformat() if article is not None and article.date else None), None
+    return EventDate.of_document(dct)
 
 
 SPEC = register_stage(StageSpec(name="time", factory="harbinger_time", attr=ATTR, to_json=timexes_to_json))

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from harbinger.actors.scorer import _matched
+from harbinger.eval.scorers.actors import _matched
 
 
 def _chain_texts(doc, name):

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from harbinger.analysis.synthetic import seed_store
+from tests.synthetic import seed_store
 from harbinger.store import Store
 
 _ids = itertools.count()

@@ -71,6 +71,17 @@ def test_list_articles_reports_copies_and_events(store, rows):
     assert total == 2 and {(r["copies"], r["events"]) for r in records} == {(2, 1)}
 
 
+
+def test_list_articles_store_view_is_oldest_first_with_headline_and_duplicate(store, rows):
+    """The CLI's view: untitled articles get their first words as the headline, copies name their original."""
+    first = rows.article(date(2022, 1, 4), text="Russia accused Ukraine.")
+    copy = rows.article(date(2022, 1, 5), canonical_id=first, text="Russia accused Ukraine (copy).")
+    _, columns, found = list_articles(store, None, None, "accused", 10, 0, order="oldest", columns="store")
+    records = [dict(zip(columns, r)) for r in found]
+    assert [(r["id"], r["title"], r["duplicate_of"]) for r in records] == [
+        (first, "Russia accused Ukraine.", ""), (copy, "Russia accused Ukraine (copy).", first)
+    ]  # fmt: skip
+
 def test_store_overview_counts(synthetic):
     overview = store_overview(synthetic)
     assert overview["events"] == sum(overview["events_by_mode"].values()) == sum(overview["events_by_type"].values())

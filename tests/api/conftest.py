@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from harbinger.analysis.synthetic import seed_store
+from tests.synthetic import seed_store
 from harbinger.store import Store
 
 

@@ -45,7 +45,7 @@ def test_api_events_paginate(client):
         ({"mode": "conditional"}, lambda e: e["mode"] == "conditional"),
         ({"mode": "occurred"}, lambda e: e["mode"] in ("asserted", "reported")),
         ({"source": "USA", "target": "RUS"}, lambda e: (e["source_country"], e["target_country"]) == ("USA", "RUS")),
-        ({"actor": "NATO"}, lambda e: "NATO" in (e["source_code"], e["target_code"])),
+        ({"actor": "IGOWSTNAT"}, lambda e: "IGOWSTNAT" in (e["source_code"], e["target_code"])),
         ({"since": "2022-03-21", "until": "2022-03-27"}, lambda e: "2022-03-21" <= e["event_date"] <= "2022-03-27"),
         ({"place_country": "ukr"}, lambda e: e["place_country"] == "UKR"),
         ({"q": "sanctions"}, lambda e: "sanctions" in e["sentence"].lower()),

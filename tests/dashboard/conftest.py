@@ -20,7 +20,7 @@ from typing import Iterator
 
 import pytest
 
-from harbinger.analysis.synthetic import seed_store
+from tests.synthetic import seed_store
 from harbinger.store import Store
 
 CHROMIUM = os.environ.get("HARBINGER_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"

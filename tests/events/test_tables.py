@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from harbinger.errors import HarbingerError
-from harbinger.events.tables import cameo_info, load_tables
+from harbinger.events.tables import cameo_info, load_finder_words, load_tables
 
 
 @pytest.mark.parametrize(
@@ -33,7 +35,7 @@ def test_cameo_info_lookups(code, goldstein, quad_class, plover):
 
 
 def test_cameo_info_unknown_code_is_explained():
-    with pytest.raises(HarbingerError, match="H501"):
+    with pytest.raises(HarbingerError, match="H510"):
         cameo_info("999")
 
 
@@ -58,3 +60,18 @@ def test_load_tables_lexicon_codes_are_known():
         for key, code in lexicon[section].items():
             if not key.startswith("_"):
                 assert code in tables.codes, (section, key, code)
+
+
+def test_load_finder_words_every_list_is_lower_case_words():
+    words = load_finder_words()
+    for field in dataclasses.fields(words):
+        values = getattr(words, field.name)
+        assert values, f"{field.name} is empty"
+        assert all(w == w.lower().strip() and w for w in values), field.name
+
+
+def test_load_tables_is_not_changed_by_coding(nlp_events, code):
+    tables = load_tables()
+    before = {name: len(words) for name, words in tables.word_sets.items()}
+    code(nlp_events, "Russia attacked Ukraine and accused NATO of provocations on Monday.")
+    assert {name: len(words) for name, words in tables.word_sets.items()} == before

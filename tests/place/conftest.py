@@ -31,6 +31,11 @@ def annotate(nlp_place):
 
 
 @pytest.fixture(scope="session")
+def place_component(nlp_place):
+    return nlp_place.get_pipe("place")
+
+
+@pytest.fixture(scope="session")
 def seed_doc(nlp_place, seed_article):
     from harbinger.pipeline import process
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from harbinger.place.models import CONTEXT_SOURCES
 from tests.place.conftest import place_named
 
 
@@ -115,6 +116,22 @@ def test_finder_does_not_repeat_a_place_name_inside_another_name(annotate, text,
 def test_finder_keeps_country_cues_out_of_the_places(annotate):
     doc = annotate("He dropped out ahead of the Democratic primary debate in Georgia.")
     assert "Democratic primary" not in [p.text for p in doc._.places]
+
+
+def test_finder_leaves_the_country_of_cues_and_headline_names_to_the_resolver(nlp_place, place_component):
+    from harbinger.models import Article
+    from harbinger.pipeline import process
+
+    article = Article.create("He dropped out ahead of the Democratic primary in Georgia.", None, title="Vote shocks New Zealand")
+    (doc,) = process(nlp_place, [article])
+    context = [m for m in place_component.finder(doc) if m.source in CONTEXT_SOURCES]
+    assert [(m.text, m.source) for m in context] == [("Democratic primary", "cue"), ("New Zealand", "headline")]
+
+
+def test_finder_records_the_name_an_echo_repeats(annotate, place_component):
+    doc = annotate("He crossed the English Channel on a hoverboard. It was his second attempt to cross the Channel.")
+    echoes = [(m.text, m.repeats) for m in place_component.finder(doc) if m.source == "echo"]
+    assert echoes == [("Channel", "English Channel")]
 
 
 def test_finder_leaves_an_organisation_named_center_alone_without_a_locative(annotate):

@@ -65,6 +65,14 @@ def test_capital_flag_marks_one_city_per_name():
     assert [(e.country, e.admin1) for e in capitals] == [("USA", "US-DC")]
 
 
+@pytest.mark.parametrize(
+    "name, country",
+    [("New Zealand", "NZL"), ("U.S.", "USA"), ("Ukrainian", "UKR"), ("Mumbai", "IND"), ("Reading", None), ("Mosque", None)],
+)
+def test_country_named_needs_a_country_alias_demonym_or_big_city(name, country):
+    assert load_gazetteer().country_named(name) == country
+
+
 def test_fold_treats_every_apostrophe_and_the_okina_alike():
     assert fold("Nukuʻalofa") == fold("Nuku'alofa") == fold("Nuku’alofa") == fold("Nukualofa")
 

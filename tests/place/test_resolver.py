@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from harbinger.place.models import PlaceMention
 from tests.place.conftest import place_named
 
 
@@ -74,6 +75,18 @@ def test_resolver_records_why_and_how_sure(annotate):
 )
 def test_resolver_lets_a_country_cue_tip_an_ambiguous_name(annotate, text, country):
     assert place_named(annotate(text), "Georgia").country == country
+
+
+@pytest.mark.parametrize(
+    "context, country",
+    [((), "GEO"), (("Democratic primary", "cue"), "USA"), (("U.S.", "headline"), "USA"), (("Ukrainian", "headline"), "GEO")],
+)
+def test_resolver_decides_the_country_of_cues_and_headline_names(place_component, context, country):
+    mentions = [PlaceMention(0, 7, "Georgia", "entity", "GPE")]
+    if context:
+        mentions.append(PlaceMention(0, 0, context[0], context[1]))
+    (place,) = place_component.resolver(mentions)
+    assert (place.text, place.country) == ("Georgia", country)
 
 
 def test_resolver_gives_a_repeat_the_answer_of_the_first_mention(annotate):

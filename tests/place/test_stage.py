@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from harbinger.place import Place, place_for_token
+from harbinger.place.lexicon import load_lexicon
 from harbinger.place.stage import places_to_json
 from tests.place.conftest import place_named
 
@@ -53,6 +56,14 @@ def test_place_for_token_finds_locative_phrases_only(annotate, text, trigger, ex
     doc = annotate(text)
     place = place_for_token(doc, _token(doc, trigger))
     assert (place.text if place else None) == expected
+
+
+def test_place_for_token_follows_only_the_lexicon_venue_prepositions(annotate):
+    doc = annotate("The minister flew to Kyiv on Monday.")
+    flew = _token(doc, "flew")
+    assert place_for_token(doc, flew) is None  # "to" names a destination, not a venue
+    with_to = replace(load_lexicon(), venue_prepositions=load_lexicon().venue_prepositions | {"to"})
+    assert place_for_token(doc, flew, with_to).text == "Kyiv"
 
 
 def test_place_for_token_never_returns_the_dateline(annotate):

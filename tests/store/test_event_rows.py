@@ -4,30 +4,8 @@ from datetime import date
 
 import pytest
 
-from harbinger.store.event_rows import country_of, event_rows, first_day
+from harbinger.store.event_rows import country_of, event_rows
 
-DCT = date(2022, 1, 9)
-
-
-@pytest.mark.parametrize(
-    "value,expected",
-    [
-        ("2022-01-10", (date(2022, 1, 10), "day")),
-        ("2022-W02", (date(2022, 1, 10), "week")),
-        ("2021-12", (date(2021, 12, 1), "month")),
-        ("2021", (date(2021, 1, 1), "year")),
-        ("2022-01-06/2022-01-08", (date(2022, 1, 6), "interval")),
-        ("PAST_REF", (DCT, "dct")),
-        (None, (DCT, "dct")),
-        ("2022-02-30", (DCT, "dct")),
-    ],
-)
-def test_first_day_of_time_values(value, expected):
-    assert first_day(value, DCT) == expected
-
-
-def test_first_day_without_dct_is_unknown():
-    assert first_day("FUTURE_REF", None) == (None, "unknown")
 
 
 @pytest.mark.parametrize("code,country", [("USAGOV", "USA"), ("RUS", "RUS"), ("IGOWSTNAT", "IGOWSTNAT"), (None, None)])
@@ -49,11 +27,13 @@ def test_event_rows_flatten_participants_and_evidence():
         "evidence": {"sentence_start": 0, "sentence_end": 100, "trigger_start": 30, "trigger_end": 34, "trigger_text": "meet"},
         "date": "2022-01-10",
         "date_from": "time",
+        "day": "2022-01-10",
+        "date_precision": "day",
         "place": {"text": "Geneva", "country": "CHE", "lat": 46.2, "lon": 6.14},
         "confidence": 0.8,
         "rule": "MEET",
     }
-    (row,) = event_rows("a1", "a1", DCT, [event])
+    (row,) = event_rows("a1", "a1", [event])
     assert (row["source_country"], row["target_country"], row["event_date"], row["place_country"], row["cameo_root"]) == (
         "USA",
         "RUS",

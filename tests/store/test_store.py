@@ -106,6 +106,8 @@ def test_store_writes_events_from_the_events_stage(tmp_path):
             "evidence": {"sentence_start": 0, "sentence_end": 55, "trigger_start": 19, "trigger_end": 25, "trigger_text": "signed"},
             "date": "2021-05-31",
             "date_from": "time",
+            "day": "2021-05-31",
+            "date_precision": "day",
         }
     ]
     with Store(tmp_path / "h.duckdb") as store:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
 from tests.conftest import GOLD
 
 from harbinger.pipeline import process
-from harbinger.time import date_for_token, timexes_to_json
+from harbinger.time import DateFrom, EventDate, Timex, date_for_token, timexes_to_json
 
 SEED_GOLD = json.loads((GOLD / "seed.gold.json").read_text(encoding="utf-8"))
 
@@ -51,9 +52,10 @@ def test_stage_offsets_slice_article_text(seed_doc):
 )
 def test_date_for_token_uses_governing_timex_else_dct(seed_doc, trigger, expected, from_timex):
     token = next(t for t in seed_doc if t.text == trigger)
-    value, timex = date_for_token(seed_doc, token)
-    assert value == expected
-    assert (timex is not None) == from_timex
+    dated = date_for_token(seed_doc, token)
+    assert dated.value == expected
+    assert (dated.timex is not None) == from_timex
+    assert dated.date_from is (DateFrom.TIME if from_timex else DateFrom.DCT)
 
 
 def test_stage_without_dct_leaves_relative_values_empty(annotate):
@@ -61,7 +63,7 @@ def test_stage_without_dct_leaves_relative_values_empty(annotate):
     values = {t.text: t.value for t in doc._.timexes}
     assert values == {"Monday": None, "January 10, 2022": "2022-01-10", "last month": None}
     bare = annotate("Officials met on Monday.", None)
-    assert date_for_token(bare, bare[1]) == (None, None)
+    assert date_for_token(bare, bare[1]) == EventDate(None, None, "unknown", None)
 
 
 def test_stage_skips_titles_and_names(annotate):
@@ -72,3 +74,35 @@ def test_stage_skips_titles_and_names(annotate):
 def test_stage_clock_time_takes_the_day_of_its_sentence(annotate):
     doc = annotate("At 2:49 a.m. local time on Saturday morning, the rocket was launched.", "2019-03-05")
     assert [t.value for t in doc._.timexes] == ["2019-03-02T02:49", "2019-03-02TMO"]
+
+
+DCT = date(2022, 1, 9)
+
+
+def _timex(value: str) -> Timex:
+    return Timex(0, 6, "Monday", value, "DATE", False, "dct", "weekday:future", 3)
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2022-01-10", (date(2022, 1, 10), "day")),
+        ("2022-W02", (date(2022, 1, 10), "week")),
+        ("2021-12", (date(2021, 12, 1), "month")),
+        ("2021", (date(2021, 1, 1), "year")),
+        ("2022-01-06/2022-01-08", (date(2022, 1, 6), "interval")),
+        ("2022-02-30", (DCT, "dct")),
+    ],
+)
+def test_event_date_of_timex_first_day_and_precision(value, expected):
+    dated = EventDate.of_timex(_timex(value), DCT)
+    assert (dated.day, dated.precision, dated.date_from, dated.value) == (*expected, DateFrom.TIME, value)
+
+
+@pytest.mark.parametrize(
+    "dct,expected",
+    [(DCT, ("2022-01-09", DCT, "dct", DateFrom.DCT)), (None, (None, None, "unknown", None))],
+)
+def test_event_date_of_document_with_and_without_a_date(dct, expected):
+    dated = EventDate.of_document(dct)
+    assert (dated.value, dated.day, dated.precision, dated.date_from) == expected

@@ -1,23 +1,23 @@
-"""A deterministic synthetic store: articles, near-duplicate copies, annotations and coded events.
+"""A deterministic synthetic store for the analysis, API and dashboard tests: articles, copies and coded events.
 
-Until the pipeline stores real events, tests and demos need rows that look like its output:
-each event points at a real sentence of a real article text, with actor, time and place spans
-at true offsets, a mode, PLOVER/CAMEO codes and Goldstein values. The generator writes a quiet
-baseline for a handful of dyads and, in the last week, a burst of USA→RUS conflict, so the
-escalation alert has something to find. Same ``seed``, same rows.
+Series and alerts need weeks of events with a known shape, which no small real corpus gives.
+Each event points at a real sentence of a real article text, with actor, time and place spans
+at true offsets, a mode, PLOVER/CAMEO codes and Goldstein values, in the events stage's own
+JSON, and everything is written through :meth:`Store.write_batch` like a real run. The
+generator writes a quiet baseline for a handful of dyads and, in the last week, a burst of
+USA→RUS conflict, so the escalation alert has something to find. Same ``seed``, same rows.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pyarrow as pa
-
-from harbinger.store import Store
+from harbinger.dedupe import DedupeResult
+from harbinger.models import Article, Span
+from harbinger.store import Store, StoredArticle
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ ACTORS = {
     "FRA": Actor("FRAGOV", "FRA", "France", "Paris", 48.86, 2.35),
     "DEU": Actor("DEUGOV", "DEU", "Germany", "Berlin", 52.52, 13.40),
     "CHN": Actor("CHNGOV", "CHN", "China", "Beijing", 39.90, 116.40),
-    "NATO": Actor("NATO", "NATO", "NATO", "Brussels", 50.85, 4.35),
+    "NATO": Actor("IGOWSTNAT", "IGOWSTNAT", "NATO", "Brussels", 50.85, 4.35),
 }
 
 # (PLOVER type, CAMEO code, Goldstein, QuadClass, past-tense phrase, base phrase)
@@ -104,8 +104,8 @@ def _sentence(rng: random.Random, source: Actor, target: Actor, kind: tuple, mod
 def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), seed: int = 7) -> dict[str, int]:
     """Write a synthetic corpus into ``store``; returns how many articles, copies and events it wrote."""
     rng = random.Random(seed)
-    articles, events, annotations = [], [], []
-    copies = 0
+    items: list[StoredArticle] = []
+    copies = events = 0
     modes = ["asserted"] * 7 + ["reported"] * 3 + ["planned", "conditional", "denied"]
     for week in range(weeks):
         monday = start + timedelta(weeks=week)
@@ -127,54 +127,49 @@ def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), se
             text = dateline + sentence + filler
             base = len(dateline)
             article_id = _hash("article", seed, week, number)
-            articles.append(
-                dict(id=article_id, date=published, title=sentence[:80], url=f"https://example.org/{article_id}", text=text,
-                     body_start=base, dateline=dateline.rstrip(" —"), canonical_id=article_id, annotated=True)
-            )
-            if rng.random() < 0.25:
-                copy_id = _hash("copy", article_id)
-                copies += 1
-                articles.append(
-                    dict(id=copy_id, date=published, title=sentence[:80], url=f"https://example.org/{copy_id}", text=text + " (wire copy)",
-                         body_start=base, dateline=dateline.rstrip(" —"), canonical_id=article_id, annotated=False)
-                )
+            fields = dict(date=published, title=sentence[:80], body_start=base, dateline=Span.of(text, 0, len(dateline.rstrip(" —"))))
+            article = Article(id=article_id, text=text, url=f"https://example.org/{article_id}", **fields)
 
             def span(name: str) -> tuple[int, int, str]:
                 a, b = offsets[name]
                 return base + a, base + b, sentence[a:b]
 
             src, tgt, trig, when, where = span("source"), span("target"), span("trigger"), span("time"), span("place")
-            _, cameo, goldstein, quad, *_ = kind
-            events.append(
-                dict(id=_hash("event", article_id, base), article_id=article_id, canonical_id=article_id, event_date=day,
-                     date_value=day.isoformat(), date_precision="day", date_from="timex",
-                     source_code=source.code, source_country=source.country, source_text=src[2], source_start=src[0], source_end=src[1],
-                     target_code=target.code, target_country=target.country, target_text=tgt[2], target_start=tgt[0], target_end=tgt[1],
-                     plover_type=kind[0], cameo_code=cameo, cameo_root=cameo[:2], goldstein=goldstein, quad_class=quad, mode=mode,
-                     mode_cue={"reported": "officials said", "planned": "is due to", "conditional": "If", "denied": "denied"}.get(mode),
-                     sentence_start=base, sentence_end=base + len(sentence), trigger_start=trig[0], trigger_end=trig[1], trigger_text=trig[2],
-                     place_text=where[2], place_country=place.country if place.country != "NATO" else "BEL", place_lat=place.lat, place_lon=place.lon,
-                     confidence=round(0.6 + 0.4 * rng.random(), 2), rule=f"synthetic:{kind[0].lower()}")
-            )
-            annotations += [
-                (article_id, "timexes", [{"start": when[0], "end": when[1], "text": when[2], "value": day.isoformat(), "type": "DATE"}]),
-                (article_id, "places", [{"start": where[0], "end": where[1], "text": where[2], "country": events[-1]["place_country"],
-                                         "lat": place.lat, "lon": place.lon}]),
-                (article_id, "actors", [{"start": src[0], "end": src[1], "text": src[2], "code": source.code},
-                                        {"start": tgt[0], "end": tgt[1], "text": tgt[2], "code": target.code}]),
-            ]
+            plover, cameo, goldstein, quad, *_ = kind
+            country = place.country if place.country != "IGOWSTNAT" else "BEL"
+            event = {
+                "id": _hash("event", article_id, base),
+                "source": {"code": source.code, "text": src[2], "start": src[0], "end": src[1]},
+                "target": {"code": target.code, "text": tgt[2], "start": tgt[0], "end": tgt[1]},
+                "plover_type": plover, "cameo_code": cameo, "goldstein": goldstein, "quad_class": quad, "mode": mode,
+                "mode_cue": {"reported": "officials said", "planned": "is due to", "conditional": "If", "denied": "denied"}.get(mode),
+                "evidence": {"sentence_start": base, "sentence_end": base + len(sentence), "trigger_start": trig[0], "trigger_end": trig[1],
+                             "trigger_text": trig[2]},
+                "date": day.isoformat(), "date_from": "time", "day": day.isoformat(), "date_precision": "day",
+                "place": {"text": where[2], "country": country, "lat": place.lat, "lon": place.lon},
+                "confidence": round(0.6 + 0.4 * rng.random(), 2), "rule": f"synthetic:{plover.lower()}",
+            }  # fmt: skip
+            layers = {
+                "article": article.to_dict(),
+                "sentences": [{"index": 0, "start": base, "end": base + len(sentence), "text": sentence}],
+                "entities": [],
+                "timexes": [{"start": when[0], "end": when[1], "text": when[2], "value": day.isoformat(), "type": "DATE"}],
+                "places": [{"start": where[0], "end": where[1], "text": where[2], "country": country, "lat": place.lat, "lon": place.lon}],
+                "actors": [{"start": src[0], "end": src[1], "text": src[2], "code": source.code},
+                           {"start": tgt[0], "end": tgt[1], "text": tgt[2], "code": target.code}],
+                "events": [event],
+            }  # fmt: skip
             if mode == "reported":
-                annotations.append((article_id, "quotes", [{"start": base, "end": base + len(sentence), "text": sentence,
-                                                            "speaker": "officials", "speaker_code": None}]))
-    store.db.execute("BEGIN TRANSACTION")
-    _insert(store, "articles", articles)
-    _insert(store, "events", events)
-    _insert(store, "annotations", [{"article_id": a, "stage": stage, "payload": json.dumps(payload)} for a, stage, payload in annotations])
-    store.db.execute("COMMIT")
-    return {"articles": len(articles) - copies, "copies": copies, "events": len(events)}
-
-
-def _insert(store: Store, table: str, rows: list[dict]) -> None:
-    store.db.register("synthetic_rows", pa.Table.from_pylist(rows))
-    store.db.execute(f"INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM synthetic_rows")
-    store.db.unregister("synthetic_rows")
+                layers["quotes"] = [{"start": base, "end": base + len(sentence), "text": sentence, "speaker": "officials", "speaker_code": None}]
+            items.append(StoredArticle(article, DedupeResult("new", article_id, 1.0), layers))
+            events += 1
+            if rng.random() < 0.25:
+                copy_id = _hash("copy", article_id)
+                copy = Article(id=copy_id, text=text + " (wire copy)", url=f"https://example.org/{copy_id}", **fields)
+                items.append(StoredArticle(copy, DedupeResult("near", article_id, 0.9), None))
+                copies += 1
+    run = store.start_run("synthetic", [], "none", [])
+    store.write_batch(run, items, [])
+    counts = dict(read=len(items), duplicates=copies, skipped=0, stored=len(items), already=0, warnings=0, words=0, seconds=0.0)
+    store.finish_run(run, counts, [])
+    return {"articles": len(items) - copies, "copies": copies, "events": events}

@@ -1,4 +1,4 @@
-"""The events scorer (harbinger/events/scorer.py): floors a little below the measured figures, and its matching rules.
+"""The events scorer (harbinger/eval/scorers/events.py): floors a little below the measured figures, and its matching rules.
 
 Measured (time, place, actors, quotes, events; 2026-11-25): seed 5/11 with dyads, 8/11 type + evidence,
 modes 8/8, 0 not_events; PLOVER type accuracy 0.655, dyad F1 0.247; CAMEO root 0.614, exact 0.170.
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from harbinger.eval.gold import load_gold
-from harbinger.events.scorer import country_level, primary_event, score_events
+from harbinger.eval.scorers.events import country_level, primary_event, score_events
 
-GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
+GOLD = Path(__file__).resolve().parents[3] / "data" / "gold"
 
 
 def _rows(nlp, name: str) -> dict[str, object]:

@@ -1,4 +1,4 @@
-"""Calendar days from TIMEX3-style values, shared by the store and the exporters.
+"""Calendar days from TIMEX3-style values: how the time stage dates events, and how exporters read a value back.
 
 "2022-01-10" is that day, "2022-W02" its Monday, "2021-12" the 1st, "2021"
 1 January, "a/b" the first day of ``a``; "PAST_REF", "2022-02-30" and other

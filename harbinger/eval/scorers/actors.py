@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 
-from harbinger.eval import register_scorer
 from harbinger.eval.gold import GoldDoc
 from harbinger.eval.metrics import MetricRow, accuracy_row
+from harbinger.eval.scorers import register_scorer
 
 # The PLOVER gold records write three countries with non-ISO letters; compare them as the ISO codes they mean.
 GOLD_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from harbinger.eval import register_scorer
 from harbinger.eval.gold import GoldDoc
 from harbinger.eval.metrics import MetricRow, accuracy_row
+from harbinger.eval.scorers import register_scorer
 
 EDGE = " \t\r\n,;:.!?\"'“”‘’«»—–-()"
 WORD = re.compile(r"[\w.]+")

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import math
 
-from harbinger.eval import accuracy_row, register_scorer
 from harbinger.eval.gold import GoldDoc
-from harbinger.eval.metrics import MetricRow
+from harbinger.eval.metrics import MetricRow, accuracy_row
+from harbinger.eval.scorers import register_scorer
 
 # Coordinates within this many kilometres count as the same point.
 POINT_TOLERANCE_KM = 25.0

@@ -7,9 +7,9 @@ record is compared with — is the most confident one, then the earliest.
 
 from __future__ import annotations
 
-from harbinger.eval import accuracy_row, register_scorer
 from harbinger.eval.gold import GoldDoc
-from harbinger.eval.metrics import MetricRow
+from harbinger.eval.metrics import MetricRow, accuracy_row
+from harbinger.eval.scorers import register_scorer
 from harbinger.events.tables import load_tables
 
 STAGE = "events"

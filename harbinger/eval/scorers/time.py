@@ -9,9 +9,9 @@ Harbinger's hand-checked ``timex`` sets (``expected`` items with ``start``,
 
 from __future__ import annotations
 
-from harbinger.eval import accuracy_row, register_scorer
 from harbinger.eval.gold import GoldDoc
-from harbinger.eval.metrics import MetricRow
+from harbinger.eval.metrics import MetricRow, accuracy_row
+from harbinger.eval.scorers import register_scorer
 
 STAGE = "time"
 

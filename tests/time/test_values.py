@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from harbinger.timex import calendar_day
+from harbinger.time.values import calendar_day
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from harbinger.actors.scorer import best_mention, head_position, normalise_gold_code, pronoun_correct
+from harbinger.eval.scorers.actors import best_mention, head_position, normalise_gold_code, pronoun_correct
 from harbinger.eval import evaluate
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def _rows(nlp, path):

@@ -1,0 +1,82 @@
+"""``articles``, ``stats``, ``export`` and ``import``: look into a store, and move its tables in and out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, err
+from harbinger.errors import HarbingerError
+from harbinger.output import Format, print_rows
+
+
+def _day(value: str | None, name: str):
+    from harbinger.readers.dates import parse_date
+
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise HarbingerError("H006", f"--{name} '{value}' is not a date", hint="use YYYY-MM-DD")
+    return day
+
+
+def articles(
+    db: DbOption = Path(DEFAULT_DB),
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 20,
+    search: Annotated[Optional[str], typer.Option(help="Only articles whose title or text contains this.")] = None,
+    since: Annotated[Optional[str], typer.Option(help="Only articles dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[Optional[str], typer.Option(help="Only articles dated on or before YYYY-MM-DD.")] = None,
+    fmt: FormatOption = Format.table,
+) -> None:
+    """List stored articles."""
+    from harbinger.analysis.events import list_articles
+    from harbinger.store import Store
+
+    first, last = _day(since, "since"), _day(until, "until")
+    with Store(db, read_only=True) as store:
+        _, columns, rows = list_articles(store, first, last, search, limit, 0, order="oldest", columns="store")
+    print_rows(columns, rows, fmt, title=f"articles in {db}")
+
+
+def stats(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> None:
+    """Counts of what the store holds, and the last runs."""
+    from harbinger.queries import store_stats
+    from harbinger.store import Store
+
+    with Store(db, read_only=True) as store:
+        columns, rows = store_stats(store)
+    print_rows(columns, rows, fmt, title=f"{db}")
+
+
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (jsonl/csv) or folder (parquet: one file per table).")],
+    db: DbOption = Path(DEFAULT_DB),
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl, csv, parquet (every table), plover (events, JSON Lines) or gdelt (events, TSV).")
+    ] = "jsonl",
+    table: Annotated[str, typer.Option(help="Table to export with jsonl/csv.")] = "articles",
+) -> None:
+    """Write store tables to JSON Lines, CSV or Parquet, or the coded events as PLOVER JSON Lines or a GDELT-style TSV."""
+    import harbinger.exporters  # noqa: F401  (registers the exporters)
+    from harbinger.registry import exporters
+    from harbinger.store import Store
+
+    exporter = exporters.get(fmt)
+    with Store(db, read_only=True) as store:
+        written = exporter.write(store, out, table)
+    err.print(", ".join(f"{name}: {count:,} rows" for name, count in written.items()) + f" → {out}", highlight=False)
+
+
+def import_(
+    folder: Annotated[Path, typer.Argument(help="Folder of <table>.parquet files written by 'export --format parquet'.")],
+    db: DbOption = Path(DEFAULT_DB),
+) -> None:
+    """Merge a Parquet export into a store (rows already present are left as they are)."""
+    from harbinger.store import Store
+
+    with Store(db) as store:
+        added = store.import_parquet(folder)
+    err.print(", ".join(f"{name}: +{count:,}" for name, count in added.items()) + f" → {db}", highlight=False)
