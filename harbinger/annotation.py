@@ -71,4 +71,6 @@ def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False) -> dict:
         result["tokens"] = tokens(doc)
     for spec in harbinger_stages(nlp):
         result[spec.attr] = spec.to_json(doc)
+        for attr, to_json in spec.extra_layers:
+            result[attr] = to_json(doc)
     return result

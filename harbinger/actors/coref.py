@@ -3,7 +3,8 @@
 Reads the candidates, their resolutions and the parse; returns, for each
 pronoun, the index of its antecedent mention. The rules are the classic
 salience ones (Lappin and Leass, Hobbs, simplified): a he/she pronoun takes a
-person, they/them/their a group, organisation or country; agreement in gender
+person, they/them/their a group, organisation or country, it/its one
+organisation or country; agreement in gender
 and number filters; recency, grammatical subjecthood and how often an entity
 was already mentioned rank what is left. A pronoun is never bound to a noun in
 its own clause that it could not refer to (the object of the same verb).
@@ -24,6 +25,8 @@ from harbinger.actors.resolver import Resolution
 WINDOW_SENTENCES = 3
 PLURAL_KINDS = {"group"}
 COLLECTIVE_LABELS = {"ORG", "GPE", "NORP"}
+SINGULAR_THING_KINDS = {"name", "phrase"}
+SINGULAR_THING_LABELS = {"ORG", "GPE"}
 
 
 def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resolution]) -> dict[int, int]:
@@ -81,6 +84,10 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resol
 
 
 def _agrees(pronoun: Candidate, other: Candidate, is_person: bool, chain_gender: str | None) -> bool:
+    if pronoun.gender == "neuter":  # "it"/"its": one organisation or country ("the ministry said it would")
+        if other.kind == "pronoun":
+            return other.gender == "neuter"
+        return not is_person and other.kind in SINGULAR_THING_KINDS and (other.label in SINGULAR_THING_LABELS or other.kind == "phrase")
     if pronoun.gender == "plural":
         if other.kind == "pronoun":
             return other.gender == "plural"

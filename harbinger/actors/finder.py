@@ -28,8 +28,15 @@ PRONOUNS = {
     "he": "male", "him": "male", "his": "male", "himself": "male",
     "she": "female", "her": "female", "hers": "female", "herself": "female",
     "they": "plural", "them": "plural", "their": "plural", "theirs": "plural", "themselves": "plural",
+    "it": "neuter", "its": "neuter", "itself": "neuter",
 }  # fmt: skip
+# Verbs whose subject "it" is usually a dummy ("it is clear that", "it seems", "it takes time"), not an actor.
+DUMMY_IT_HEADS = {"be", "seem", "appear", "take", "remain", "become", "matter", "happen", "rain"}
 TITLE_JOINERS = {"of", "for", "-"}
+# Sectors of the state and its armed challengers: a bare "the government", "police" or "rebels" belongs to the
+# country the story is about (the resolver's context country); other sectors need their nationality written.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "UAF", "SPY", "OPP"}
+GROUP_PLACE_PREPOSITIONS = {"in", "from", "of"}  # "rebels in Chad", "refugees from Syria", "the governor of Puerto Rico"
 
 
 @dataclass(frozen=True)
@@ -94,7 +101,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), _hashes(frozenset(PRONOUNS)))):
         token = doc[int(i)]
         gender = PRONOUNS[token.lower_]
-        if token.idx >= body_start and token.pos_ == "PRON":
+        if token.idx >= body_start and token.pos_ == "PRON" and not _dummy_it(token):
             piece = Piece(token.idx, token.idx + len(token), token.text, "", token.i)
             found.append(Candidate(piece.start, piece.end, token.text, "pronoun", "", piece, None, None, (), token.i, gender))
     return sorted(found, key=lambda c: (c.start, -c.end))
@@ -175,6 +182,14 @@ def _title_gender(tokens: Span) -> str | None:
     return None
 
 
+def _dummy_it(token: Token) -> bool:
+    """ "It" that stands for nothing: the subject of a copula or a raising verb, or the object of "make it clear"."""
+    if token.lower_ != "it":
+        return False
+    head = token.head
+    return head.lemma_.lower() in DUMMY_IT_HEADS or token.dep_ in ("dobj", "expl") and any(c.dep_ in ("ccomp", "xcomp", "oprd") for c in head.children)
+
+
 def _agent_in(doc: Doc, first: int, last: int, lexicon: Lexicon) -> tuple[tuple[int, int], str] | None:
     """The longest agents-dictionary phrase inside tokens [first, last), preferring the one nearest the end."""
     best = None
@@ -240,11 +255,23 @@ def _group(doc: Doc, chunk: Span, lexicon: Lexicon, ents: list[Span]) -> Candida
     if agent is None:
         return None
     (a_first, a_last), code = agent
-    modifiers = _modifiers(doc, chunk.start, a_first, lexicon, ents, exclude=(a_first, a_last))
-    if not modifiers:
-        return None
+    modifiers = _modifiers(doc, chunk.start, a_first, lexicon, ents, exclude=(a_first, a_last)) or _located(root, ents)
+    if not modifiers and code.lstrip("~") not in STATE_SECTORS:
+        return None  # "the government", "rebels", "police" are the story's own; "people", "a company" are nobody in particular
     name = Piece(doc[a_first].idx, chunk.end_char, doc[a_first : chunk.end].text, "", chunk.end - 1)
     return Candidate(chunk.start_char, chunk.end_char, chunk.text, "group", "", name, doc[a_first:a_last].text, code, modifiers, root.i)
+
+
+def _located(head: Token, ents: list[Span]) -> tuple[Piece, ...]:
+    """The country a group is placed in by a phrase after it: "opposition groups in Zimbabwe", "the army of Sudan"."""
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in GROUP_PLACE_PREPOSITIONS:
+            continue
+        for obj in prep.children:
+            ent = next((e for e in ents if e.start <= obj.i < e.end and e.label_ == "GPE"), None)
+            if obj.dep_ == "pobj" and ent is not None:
+                return (Piece(ent.start_char, ent.end_char, ent.text, ent.label_, ent.end - 1),)
+    return ()
 
 
 def _distributed(group: Candidate) -> list[Candidate]:

@@ -31,6 +31,9 @@ def phrase_key(text: str) -> str:
     return " ".join(text.split())
 
 
+EX_OFFICIO_TITLES = ("co-prince",)  # words of a title held only because of another office
+
+
 @dataclass(frozen=True)
 class Role:
     code: str
@@ -40,6 +43,13 @@ class Role:
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    @property
+    def rank(self) -> tuple[bool, date]:
+        """Which of several roles in force names the person: an office over one held ex officio because of it
+        (France's president is co-prince of Andorra), then the latest started."""
+        ex_officio = any(word in (self.title or "").lower() for word in EX_OFFICIO_TITLES)
+        return not ex_officio, self.start or date.min
 
 
 @dataclass(frozen=True)
@@ -53,16 +63,16 @@ class Entry:
     person: bool = False
 
     def code_at(self, day: date | None) -> tuple[str | None, Role | None]:
-        """The role in force on ``day`` (the latest-starting one if several), else the default code."""
+        """The role in force on ``day`` (by :attr:`Role.rank` if several), else the default code."""
         if day is not None:
             active = [r for r in self.roles if r.covers(day)]
             if active:
-                best = max(active, key=lambda r: r.start or date.min)
+                best = max(active, key=lambda r: r.rank)
                 return best.code, best
         elif self.roles:
             # No article date: a person is coded by the latest office the dictionary knows, as news mostly
             # reports people while they hold office.
-            best = max(self.roles, key=lambda r: r.start or date.min)
+            best = max(self.roles, key=lambda r: r.rank)
             return best.code, best
         return self.default, None
 
@@ -88,6 +98,7 @@ class Lexicon:
     agents: dict[str, str]  # "troops" -> "~MIL"
     agent_heads: frozenset[str]  # last word of every agent phrase, to skip noun phrases fast
     countries: dict[str, str]  # name, demonym or capital key -> ISO3
+    country_names: frozenset[str]  # each country's own name ("sri lanka"), unless it is also a first name ("chad")
     capitals: dict[str, str]  # capital key -> ISO3
     country_codes: frozenset[str]  # every ISO3 code the country table knows
     surnames: dict[str, list[Entry]]  # last word of a person's main name -> people (office holders and Phoenix)
@@ -143,16 +154,18 @@ def shipped_lexicon() -> Lexicon:
         for last in {n.split()[-1] for n in entry.names[:1] if " " in n}:
             surnames.setdefault(last, []).append(entry)
     names = list(actors.entries) + list(people.entries)
+    first_names = dict(_read_lines("first_names.jsonl"))
     return Lexicon(
         actors=actors,
         people=people,
         agents=agents,
         agent_heads=frozenset(k.rsplit(" ", 1)[-1] for k in agents),
         countries=countries,
+        country_names=frozenset(info["names"][0] for _, info in table) - set(first_names),
         capitals=capitals,
         country_codes=frozenset(iso3 for iso3, _ in table),
         surnames=surnames,
-        first_names=dict(_read_lines("first_names.jsonl")),
+        first_names=first_names,
         first_words=frozenset(n.split(" ", 1)[0] for n in names),
         max_words=min(8, max(len(n.split()) for n in names)),
     )

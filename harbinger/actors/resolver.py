@@ -32,6 +32,7 @@ CONFIDENCE = {
     "memory": 0.85,
     "person": 0.8,
     "group": 0.85,
+    "group_context": 0.55,
     "metonym": 0.75,
     "name": 0.9,
 }
@@ -100,10 +101,19 @@ class Resolver:
             code = combine(base, candidate.agent_code)
             steps = (f"title:{candidate.title}", f"stated:{piece.text}", *trace)
             return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
+        in_title = self._country_in_title(candidate.title or "")
+        if in_title is not None:
+            iso3, word = in_title
+            steps = (f"title:{candidate.title}", f"country_in_title:{word}")
+            return Resolution(combine(iso3, candidate.agent_code), candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
         remembered = self._memory(key)
         if remembered is not None and remembered.code is None:
             remembered = None
-        known = remembered or self._person(phrase_key(f"{candidate.title} {candidate.name.text}")) or self._person(key, "PERSON")
+        known = remembered or self._person(phrase_key(f"{candidate.title} {candidate.name.text}"))
+        # the tagger may cut a first name off into the title ("Secretary of State Antony | J. Blinken")
+        keys = [key] + ([phrase_key(f"{candidate.title.split()[-1]} {candidate.name.text}")] if candidate.title else [])
+        variants = [variant for k in keys for variant in _variants(k)]
+        known = known or next(filter(None, (self._person(variant, "PERSON") for variant in variants)), None)
         if known is not None:
             name = known.name if known.antecedent is not None else candidate.name.text
             return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent)
@@ -114,8 +124,24 @@ class Resolver:
             return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_context"])
         return Resolution(None, candidate.name.text, candidate.title, (f"unresolved:title '{candidate.title}' without a country",), 0.0)
 
+    def _country_in_title(self, title: str) -> tuple[str, str] | None:
+        """A country or nationality written inside the title itself ("British Defence Secretary", "South Korean
+        Foreign Minister"): two words before one, never a capital ("Washington correspondent")."""
+        words = title.split()
+        for size in (2, 1):
+            for first in range(len(words) - size + 1):
+                phrase = " ".join(words[first : first + size]).lower()
+                iso3 = self.lexicon.countries.get(phrase)
+                if iso3 and phrase not in self.lexicon.capitals:
+                    return iso3, " ".join(words[first : first + size])
+        return None
+
     def _group(self, candidate: Candidate) -> Resolution:
         stated = self._stated_actor(candidate.modifiers)
+        if stated is None and not candidate.modifiers and self.context is not None:
+            iso3, where = self.context  # "the government said", "rebels attacked": the country the story is about
+            steps = (f"agent:{candidate.title}", f"country_from:{where}")
+            return Resolution(combine(iso3, candidate.agent_code), candidate.text, None, steps, CONFIDENCE["group_context"])
         if stated is None:
             return Resolution(None, candidate.text, candidate.title, ("unresolved:no code for the group's nationality",), 0.0)
         base, piece, trace = stated
@@ -210,20 +236,20 @@ class Resolver:
         if not options:
             return None
         iso3 = self.context[0] if self.context else None
-        entry, code, role = max(options, key=lambda o: (o[1][:3] == iso3, o[2].start or date.min))
+        entry, code, role = max(options, key=lambda o: (o[1][:3] == iso3, o[2].rank))
         steps = (f"person_dictionary:{entry.source}@{self.day}{how}",)
         return Resolution(code, _display(entry, key), role.title if role else None, steps, CONFIDENCE["person"])
 
     def _actor(self, key: str, candidate: Candidate) -> Resolution | None:
         for entry in self.lexicon.actors.lookup(key):
             code, _ = entry.code_at(self.day)
-            if not code or candidate.label == "PERSON" and key in self.lexicon.countries:
-                continue  # "Doris" the person is not the Greek region a country record lists
+            if not code or candidate.label == "PERSON" and key in self.lexicon.countries and key not in self.lexicon.country_names:
+                continue  # "Doris" the person is not the Greek region a country record lists; "Sri Lanka" is Sri Lanka
             if len(code) == 3 and key in self.lexicon.capitals and self.doc[candidate.head].dep_ in SUBJECT_DEPS:
                 return Resolution(code + "GOV", candidate.name.text, None, (f"capital_metonym:{entry.source}",), CONFIDENCE["metonym"])
             return Resolution(code, candidate.name.text, None, (f"actor_dictionary:{entry.source}",), CONFIDENCE["name"])
         iso3 = self.lexicon.countries.get(key) or self.lexicon.capitals.get(key)
-        if iso3 and candidate.label != "PERSON":
+        if iso3 and (candidate.label != "PERSON" or key in self.lexicon.country_names):
             return Resolution(iso3, candidate.name.text, None, ("country_name",), CONFIDENCE["name"])
         return None
 
@@ -262,12 +288,19 @@ class Resolver:
             self.memory.setdefault(alias, (index, result))
 
 
+MIDDLE_INITIAL = re.compile(r"(?<=\w) (?:[a-z]\.? )+(?=\w)")
+
+
 def _variants(key: str) -> list[str]:
-    """The name as written, without a leading "the", and singular ("Russians" -> "russian")."""
+    """The name as written, without a leading "the", singular ("Russians" -> "russian"), and without middle
+    initials ("antony j. blinken" -> "antony blinken")."""
     bare = re.sub(r"^the ", "", re.sub(r"'s?$", "", key))
     out = [key] if bare == key else [key, bare]
     if bare.endswith("s") and len(bare) > 3:
         out.append(bare[:-1])
+    initials_gone = MIDDLE_INITIAL.sub(" ", bare)
+    if initials_gone != bare:
+        out.append(initials_gone)
     return out
 
 

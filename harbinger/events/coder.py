@@ -181,6 +181,10 @@ def code_verb(verb: Token, tables: Tables) -> Coding | None:
         obj = _unwrap_quantity(child) if child.dep_ == "dobj" else None
         if obj is not None and obj.lemma_.lower() in by_object:  # "received a mission of observers"
             return Coding(by_object[obj.lemma_.lower()], False, f"lexicon:{lemma}+{obj.lemma_.lower()}", frozenset({obj.i}))
+    by_prep = tables.lexicon.get("prep_codes", {}).get(lemma, {})
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in by_prep:  # "spoke with", "will travel to", "called on"
+            return Coding(by_prep[child.lower_], False, f"lexicon:{lemma}+{child.lower_}")
     entries = [e for e in tables.verbs.get(lemma, []) if _particles_match(verb, e)]
     entries.sort(key=lambda e: -(len(e["after"]) + len(e["before"])))
     extra = tables.lexicon["extra_verbs"]

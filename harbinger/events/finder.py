@@ -174,8 +174,9 @@ def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set
             found, how = target_of(child, is_actor, preps, skip, depth + 1) if depth < 2 else (None, "")
             if found is not None:
                 return found, f"xcomp-{how}"
-    for child in verb.children:  # "demanding NATO deny membership"
-        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and not any(m.dep_ == "mark" for m in child.children)):
+    demands = verb.lemma_.lower() in WORDS.demand_verbs
+    for child in verb.children:  # "demanding NATO deny membership", "demanded that the US cancel the sale"
+        if child.dep_ == "xcomp" or (child.dep_ == "ccomp" and (demands or not any(m.dep_ == "mark" for m in child.children))):
             for sub in child.children:
                 if sub.dep_ in SUBJECT_DEPS:
                     found = _actor_or_owner(sub, is_actor, nation=True)

@@ -102,7 +102,7 @@ def load_tables(folder: str | None = None) -> Tables:
     # every verb lemma the coder can code: the dictionary's, and Harbinger's own lists
     word_sets["codable_verbs"] = frozenset(patterns["verbs"]) | {
         lemma
-        for section in ("extra_verbs", "verb_codes", "clause_codes", "complement_codes", "object_codes")
+        for section in ("extra_verbs", "verb_codes", "clause_codes", "complement_codes", "object_codes", "prep_codes")
         for lemma in lexicon.get(section, {})
         if not lemma.startswith("_")
     }
@@ -129,6 +129,7 @@ class FinderWords:
     occur_verbs: frozenset[str]
     effort_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
+    demand_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=1)

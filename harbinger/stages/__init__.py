@@ -44,16 +44,21 @@ class StageSpec:
     requires: tuple[str, ...] = ()  # stages that must run before it
     reads: tuple[str, ...] = ()  # stages whose layers it uses when they run: those must then run before it
     config: dict = field(default_factory=dict)
+    # further Doc extensions it fills, each with its JSON (events' held-back candidates): (attr, to_json)
+    extra_layers: tuple[tuple[str, Callable[[Doc], list[dict]]], ...] = ()
 
 
 def register_stage(spec: StageSpec) -> StageSpec:
     """Register a stage; its factory must declare (spaCy's ``assigns``) the attribute the spec names."""
+    attrs = [spec.attr, *(attr for attr, _ in spec.extra_layers)]
     if Language.has_factory(spec.factory):
         assigns = Language.get_factory_meta(spec.factory).assigns
-        if f"doc._.{spec.attr}" not in assigns:
-            raise ValueError(f"stage '{spec.name}': factory '{spec.factory}' does not declare assigns=['doc._.{spec.attr}']")
-    if not Doc.has_extension(spec.attr):
-        Doc.set_extension(spec.attr, default=None)
+        missing = [attr for attr in attrs if f"doc._.{attr}" not in assigns]
+        if missing:
+            raise ValueError(f"stage '{spec.name}': factory '{spec.factory}' does not declare assigns=['doc._.{missing[0]}']")
+    for attr in attrs:
+        if not Doc.has_extension(attr):
+            Doc.set_extension(attr, default=None)
     stages.register(spec.name, func=spec)
     return spec
 

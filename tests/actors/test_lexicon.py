@@ -75,3 +75,12 @@ def test_read_user_dictionary_explains_bad_entries(tmp_path, content, code):
     with pytest.raises(HarbingerError) as caught:
         read_user_dictionary(path)
     assert caught.value.code == code
+
+
+def test_role_rank_prefers_the_office_over_an_ex_officio_title():
+    from datetime import date
+
+    from harbinger.actors.lexicon import Entry, Role
+
+    entry = Entry(("emmanuel macron",), "test", None, (Role("ANDGOV", date(2017, 5, 14), None, "French co-prince of Andorra"), Role("FRAGOV", date(2017, 5, 14), None, "President")))
+    assert entry.code_at(date(2022, 3, 1))[0] == "FRAGOV"

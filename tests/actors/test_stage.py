@@ -144,3 +144,41 @@ def test_actors_to_json_is_plain_data(seed_doc, nlp_actors):
     rows = doc_to_dict(nlp_actors, seed_doc)["actors"]
     assert json.loads(json.dumps(rows)) == rows
     assert set(rows[0]) == {"start", "end", "text", "name", "code", "country", "sector", "role", "resolved_by", "confidence", "chain", "kind"}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention_text", "code", "step"),
+    [
+        ("Sri Lanka has established diplomatic ties with Iran.", "Sri Lanka", "LKA", "actor_dictionary:"),
+        ("British Defence Secretary Tom King has promised to continue aid.", "Tom King", "GBRGOVMIL", "title:"),
+        ("Rebels in the Ivory Coast dismissed an appeal from the president.", "Rebels", "CIVREB", "agent:"),
+        ("The governor of Puerto Rico declared a state of emergency.", "The governor", "USAPRI", "agent:"),
+        ("KABUL — The government rejected the offer, Afghan officials said.", "The government", "AFGGOV", "agent:"),
+    ],
+)
+def test_stage_codes_countries_titles_and_groups_by_their_country(annotate_text, mention, text, mention_text, code, step):
+    found = mention(annotate_text(text), mention_text)
+    assert found.code == code
+    assert found.resolved_by[0].startswith(step)
+
+
+def test_stage_bare_people_are_nobody_in_particular(annotate_text):
+    doc = annotate_text("KABUL — People gathered outside the ministry.")
+    assert not any(m.text == "People" for m in doc._.actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "code"),
+    [
+        ("China said it had sanctioned two American firms.", "it", "CHN"),
+        ("Russia said its embassy would respond.", "its", "RUS"),
+    ],
+)
+def test_stage_links_it_and_its_to_a_country_or_organisation(annotate_text, text, pronoun, code):
+    (found,) = [m for m in annotate_text(text)._.actors if m.text == pronoun]
+    assert found.code == code and found.resolved_by[0].startswith("coreference:")
+
+
+def test_stage_dummy_it_is_no_mention(annotate_text):
+    doc = annotate_text("It is clear that NATO will respond.")
+    assert [m.text for m in doc._.actors if m.kind == "pronoun"] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from tests.events.conftest import on_trigger
 
 from harbinger.events.stage import Event
+from harbinger.models import Article
 
 GOLD = Path(__file__).resolve().parents[2] / "data" / "gold" / "seed.gold.json"
 
@@ -155,3 +157,48 @@ def test_code_events_member_takes_the_code_of_the_body_it_belongs_to(nlp_full, c
     events = on_trigger(code(nlp_full, "A member of the Syrian parliament started a hunger strike on Sunday."), "strike")
     assert events and events[0]["source"]["code"][:3] == "SYR"
     assert events[0]["source"]["text"] == "A member of the Syrian parliament"
+
+
+@pytest.mark.slow
+def test_code_events_one_event_per_action(nlp_full, code):
+    events = code(nlp_full, "British Defence Secretary Tom King promised to continue military aid to Mozambique.")
+    assert [(e["source"]["code"], e["target"]["code"], e["plover_type"]) for e in events] == [("GBRGOVMIL", "MOZ", "AGREE")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("required", "events", "candidates"), [(False, ["PROTEST"], []), (True, [], ["PROTEST"])])
+def test_code_events_require_actor_code_holds_back_uncoded_events(required, events, candidates):
+    from harbinger.annotation import doc_to_dict
+    from harbinger.pipeline import load_nlp, process
+
+    nlp = load_nlp(config={"events": {"require_actor_code": required}})
+    (doc,) = list(process(nlp, [Article.create("Some workers stopped work on Monday over a new bill.", date(2022, 1, 9))]))
+    coded = doc_to_dict(nlp, doc)
+    assert [e["plover_type"] for e in coded["events"]] == events
+    assert [e["plover_type"] for e in coded["event_candidates"]] == candidates
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The United States on Thursday demanded that North Korea abandon its nuclear program.", "PRK"),
+        ("Washington urged that Israel ease restrictions on Palestinian workers.", "ISR"),
+    ],
+)
+def test_code_events_demand_clause_subject_is_the_target(nlp_full, code, text, target):
+    demands = [e for e in code(nlp_full, text) if e["plover_type"] == "REQUEST"]
+    assert demands and demands[0]["target"]["code"] == target
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Secretary of State Antony J. Blinken spoke today with Brazilian Foreign Minister Carlos Franca.", ("USAGOV", "BRAGOV", "040")),
+        ("President Biden and President Macron discussed our work to strengthen NATO.", ("USAGOV", "FRAGOV", "040")),
+    ],
+)
+def test_code_events_readout_phrasings(nlp_full, code, text, expected):
+    events = code(nlp_full, text)
+    assert [(e["source"]["code"], e["target"]["code"], e["cameo_code"]) for e in events][:1] == [expected]

@@ -26,6 +26,7 @@ SCORER_MODULES: list[str] = [
     "harbinger.eval.scorers.actors",
     "harbinger.eval.scorers.quotes",
     "harbinger.eval.scorers.events",
+    "harbinger.eval.scorers.event_sentences",
 ]
 
 

@@ -73,13 +73,15 @@ def score_seed(golds: list[GoldDoc], predictions: list[dict]) -> list[MetricRow]
 
 def score_plover(golds: list[GoldDoc], predictions: list[dict]) -> list[MetricRow]:
     tables = load_tables()
-    correct = covered = by_code = 0
+    correct = covered = by_code = found_act = 0
     tp = fp = fn = 0
     for gold, pred in zip(golds, predictions):
         events = pred.get("events") or []
         expected = gold.gold["expected"]
         types = {e["code_plover2021"] for e in expected}
         first = primary_event(events)
+        any_first = primary_event(events + (pred.get("event_candidates") or []))
+        found_act += any_first is not None and any_first["plover_type"] in types
         covered += first is not None
         correct += first is not None and first["plover_type"] in types
         by_code += first is not None and tables.plover_type(first["cameo_code"]) in types
@@ -96,6 +98,10 @@ def score_plover(golds: list[GoldDoc], predictions: list[dict]) -> list[MetricRo
             note="planned cooperation counts as AGREE (036 etc.), the GSR's convention; the event's own type keeps CONSULT/AID + mode planned",
         ),
         MetricRow(STAGE, "PLOVER dyads (country-level source, target)", tp=tp, fp=fp, fn=fn, n=n),
+        accuracy_row(
+            STAGE, "PLOVER type, events and candidates (diagnostic)", found_act, n,
+            note="the act typed right whether or not an actor was coded: the gap to the first row is actor coding",
+        ),
     ]
 
 
