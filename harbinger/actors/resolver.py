@@ -66,6 +66,7 @@ class Resolver:
         self.context = context  # (ISO3, where it came from: "dateline" or "most mentioned")
         self.doc = doc  # read only for the dependency label of a candidate's head
         self.memory: dict[str, tuple[int, Resolution]] = {}
+        self.titled: list[tuple[str, int, Resolution]] = []  # (title, index, result) of titled people met so far
 
     def resolve(self, index: int, candidate: Candidate) -> Resolution:
         if candidate.kind == "pronoun":
@@ -79,6 +80,8 @@ class Resolver:
         # People are remembered even when uncoded, so "Boccaletti" later joins "Anthony Boccaletti"'s chain.
         if (candidate.label == "PERSON" or candidate.kind == "titled") and result.antecedent is None:
             self._remember(index, candidate.name.text, result)
+        if candidate.kind == "titled" and result.code:
+            self.titled.append(((result.role or candidate.title or "").lower(), index, result))
         return result
 
     # -- the steps -------------------------------------------------------------------------------
@@ -136,8 +139,24 @@ class Resolver:
                     return iso3, " ".join(words[first : first + size])
         return None
 
+    def _titled_earlier(self, candidate: Candidate) -> Resolution | None:
+        """ "The Secretary", "the Foreign Minister": a bare title names the last person met with that title."""
+        words = phrase_key(candidate.text).split()
+        if not words or words[0] != "the" or len(words) > 4 or candidate.text.split()[-1][:1].islower():
+            return None
+        title = " ".join(words[1:])
+        for role, index, result in reversed(self.titled):
+            if f" {title} " in f" {role} ":  # "the Secretary" -> "United States Secretary of State"
+                steps = (f"title_alone:{candidate.text}", f"document_memory:{result.name}")
+                return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"], index)
+        return None
+
     def _group(self, candidate: Candidate) -> Resolution:
         stated = self._stated_actor(candidate.modifiers)
+        if stated is None and not candidate.modifiers:
+            named = self._titled_earlier(candidate)
+            if named is not None:
+                return named
         if stated is None and not candidate.modifiers and self.context is not None:
             iso3, where = self.context  # "the government said", "rebels attacked": the country the story is about
             steps = (f"agent:{candidate.title}", f"country_from:{where}")

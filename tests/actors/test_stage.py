@@ -182,3 +182,12 @@ def test_stage_links_it_and_its_to_a_country_or_organisation(annotate_text, text
 def test_stage_dummy_it_is_no_mention(annotate_text):
     doc = annotate_text("It is clear that NATO will respond.")
     assert [m.text for m in doc._.actors if m.kind == "pronoun"] == []
+
+
+def test_stage_bare_title_names_the_last_person_with_it(annotate_text):
+    doc = annotate_text(
+        "Secretary of State Antony J. Blinken spoke today with Brazilian Foreign Minister Carlos Franca. "
+        "The Secretary and the Foreign Minister discussed trade."
+    )
+    bare = {m.text: m.code for m in doc._.actors if m.resolved_by[0].startswith("title_alone:")}
+    assert bare == {"The Secretary": "USAGOV", "the Foreign Minister": "BRAGOV"}
