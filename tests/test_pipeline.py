@@ -83,3 +83,9 @@ def test_process_isolates_an_article_a_stage_fails_on():
     assert [d._.article.origin for d in docs] == ["mem:0", "mem:2"]
     assert [p.code for p in problems] == ["H201"] and problems[0].where == "mem:1"
     assert {"tokenizer", "parser", "test-count"} <= set(timings.seconds)
+
+
+def test_load_nlp_corrects_the_lemmatizers_known_errors():
+    nlp = load_nlp(stage_names=[])
+    doc = nlp("Protesters staged a sit-in while workers were staging a strike.")
+    assert [t.lemma_ for t in doc if t.lower_ in ("staged", "staging")] == ["stage", "stage"]
