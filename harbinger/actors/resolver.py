@@ -104,6 +104,11 @@ class Resolver:
             code = combine(base, candidate.agent_code)
             steps = (f"title:{candidate.title}", f"stated:{piece.text}", *trace)
             return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
+        placed = self._placed_after(candidate)
+        if placed is not None:
+            iso3, where = placed
+            steps = (f"title:{candidate.title}", f"country_after_name:{where}")
+            return Resolution(combine(iso3, candidate.agent_code), candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
         in_title = self._country_in_title(candidate.title or "")
         if in_title is not None:
             iso3, word = in_title
@@ -117,6 +122,8 @@ class Resolver:
         keys = [key] + ([phrase_key(f"{candidate.title.split()[-1]} {candidate.name.text}")] if candidate.title else [])
         variants = [variant for k in keys for variant in _variants(k)]
         known = known or next(filter(None, (self._person(variant, "PERSON") for variant in variants)), None)
+        if known is None and " " in variants[-1]:  # "President Joseph R. Biden, Jr.": the one office holder of that surname
+            known = self._by_surname(variants[-1].split()[-1])
         if known is not None:
             name = known.name if known.antecedent is not None else candidate.name.text
             return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent)
@@ -127,6 +134,33 @@ class Resolver:
             return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_context"])
         return Resolution(None, candidate.name.text, candidate.title, (f"unresolved:title '{candidate.title}' without a country",), 0.0)
 
+    def _country_named(self, key: str) -> str | None:
+        """The ISO3 code of a country or nationality name ("iraq", "iraqi"), from the country table or the actor
+        dictionary's country records; never for a capital ("Washington correspondent" names no country)."""
+        key = re.sub(r"^the ", "", key)
+        if key in self.lexicon.capitals:
+            return None
+        if key in self.lexicon.countries:
+            return self.lexicon.countries[key]
+        for entry in self.lexicon.actors.lookup(key):
+            code, _ = entry.code_at(self.day)
+            if code and len(code) == 3 and code not in NON_STATE_CODES:  # a bare country code ("IRQ"), not "IGO"
+                return code
+        return None
+
+    def _placed_after(self, candidate: Candidate) -> tuple[str, str] | None:
+        """The country written after a titled name: "Prime Minister Mohammed Shia Al-Sudani of Iraq"."""
+        head = self.doc[candidate.head]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i >= head.i:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ == "GPE":
+                        words = [t.text for t in obj.subtree if t.ent_type_ == "GPE"]
+                        iso3 = self._country_named(phrase_key(" ".join(words)))
+                        if iso3:
+                            return iso3, " ".join(words)
+        return None
+
     def _country_in_title(self, title: str) -> tuple[str, str] | None:
         """A country or nationality written inside the title itself ("British Defence Secretary", "South Korean
         Foreign Minister"): two words before one, never a capital ("Washington correspondent")."""
@@ -134,8 +168,8 @@ class Resolver:
         for size in (2, 1):
             for first in range(len(words) - size + 1):
                 phrase = " ".join(words[first : first + size]).lower()
-                iso3 = self.lexicon.countries.get(phrase)
-                if iso3 and phrase not in self.lexicon.capitals:
+                iso3 = self._country_named(phrase)
+                if iso3:
                     return iso3, " ".join(words[first : first + size])
         return None
 
@@ -308,16 +342,18 @@ class Resolver:
 
 
 MIDDLE_INITIAL = re.compile(r"(?<=\w) (?:[a-z]\.? )+(?=\w)")
+NON_STATE_CODES = {"IGO", "NGO", "IMG", "MNC", "UIS", "INT", "UNO"}
+NAME_SUFFIX = re.compile(r",? (?:jr|sr|ii|iii)\.?$")
 
 
 def _variants(key: str) -> list[str]:
     """The name as written, without a leading "the", singular ("Russians" -> "russian"), and without middle
-    initials ("antony j. blinken" -> "antony blinken")."""
+    initials or suffixes ("antony j. blinken" -> "antony blinken", "joseph r. biden, jr." -> "joseph biden")."""
     bare = re.sub(r"^the ", "", re.sub(r"'s?$", "", key))
     out = [key] if bare == key else [key, bare]
     if bare.endswith("s") and len(bare) > 3:
         out.append(bare[:-1])
-    initials_gone = MIDDLE_INITIAL.sub(" ", bare)
+    initials_gone = NAME_SUFFIX.sub("", MIDDLE_INITIAL.sub(" ", bare))
     if initials_gone != bare:
         out.append(initials_gone)
     return out
