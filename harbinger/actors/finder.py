@@ -83,6 +83,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 candidate, first = titled
                 claim(candidate, first, ent.end)
     for chunk in _agent_phrases(doc, lexicon):
+        while len(chunk) > 1 and (chunk[0].is_space or chunk[0].idx < body_start):
+            chunk = chunk[1:]  # the blanked dateline before the first sentence is no part of its subject
         if chunk.start_char < body_start or any(taken[i] for i in range(chunk.start, chunk.end)):
             continue
         group = _group(doc, chunk, lexicon, ents)

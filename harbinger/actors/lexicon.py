@@ -103,6 +103,7 @@ class Lexicon:
     country_codes: frozenset[str]  # every ISO3 code the country table knows
     surnames: dict[str, list[Entry]]  # last word of a person's main name -> people (office holders and Phoenix)
     first_names: dict[str, str]  # "emily" -> "female", from US Census first-name lists
+    person_title_heads: frozenset[str]  # "secretary", "minister": a bare "the Secretary" names one person
     first_words: frozenset[str]  # first word of every multi-word name, to skip hopeless starts fast
     max_words: int
 
@@ -166,6 +167,10 @@ def shipped_lexicon() -> Lexicon:
         country_codes=frozenset(iso3 for iso3, _ in table),
         surnames=surnames,
         first_names=first_names,
+        person_title_heads=frozenset(
+            line.strip() for line in resources.files(DATA).joinpath("person_title_heads.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")
+        ),
         first_words=frozenset(n.split(" ", 1)[0] for n in names),
         max_words=min(8, max(len(n.split()) for n in names)),
     )

@@ -173,11 +173,18 @@ class Resolver:
                     return iso3, " ".join(words[first : first + size])
         return None
 
+    def _bare(self, candidate: Candidate) -> bool:
+        """A group phrase of common words only ("the government", "rebels"), not a name ("Thames Valley Police")."""
+        span = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        return span is not None and not any(t.pos_ == "PROPN" for t in span)
+
     def _titled_earlier(self, candidate: Candidate) -> Resolution | None:
         """ "The Secretary", "the Foreign Minister": a bare title names the last person met with that title."""
         words = phrase_key(candidate.text).split()
         if not words or words[0] != "the" or len(words) > 4 or candidate.text.split()[-1][:1].islower():
             return None
+        if words[-1] not in self.lexicon.person_title_heads:
+            return None  # "the Court", "the Ministry": an institution, not the last person with a title
         title = " ".join(words[1:])
         for role, index, result in reversed(self.titled):
             if f" {title} " in f" {role} ":  # "the Secretary" -> "United States Secretary of State"
@@ -191,8 +198,8 @@ class Resolver:
             named = self._titled_earlier(candidate)
             if named is not None:
                 return named
-        if stated is None and not candidate.modifiers and self.context is not None:
-            iso3, where = self.context  # "the government said", "rebels attacked": the country the story is about
+        if stated is None and not candidate.modifiers and self.context is not None and self.context[1] == "dateline" and self._bare(candidate):
+            iso3, where = self.context  # "KYIV — The government said": the country the dateline names
             steps = (f"agent:{candidate.title}", f"country_from:{where}")
             return Resolution(combine(iso3, candidate.agent_code), candidate.text, None, steps, CONFIDENCE["group_context"])
         if stated is None:

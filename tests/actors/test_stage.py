@@ -153,13 +153,22 @@ def test_actors_to_json_is_plain_data(seed_doc, nlp_actors):
         ("British Defence Secretary Tom King has promised to continue aid.", "Tom King", "GBRGOVMIL", "title:"),
         ("Rebels in the Ivory Coast dismissed an appeal from the president.", "Rebels", "CIVREB", "agent:"),
         ("The governor of Puerto Rico declared a state of emergency.", "The governor", "USAPRI", "agent:"),
-        ("KABUL — The government rejected the offer, Afghan officials said.", "The government", "AFGGOV", "agent:"),
     ],
 )
 def test_stage_codes_countries_titles_and_groups_by_their_country(annotate_text, mention, text, mention_text, code, step):
     found = mention(annotate_text(text), mention_text)
     assert found.code == code
     assert found.resolved_by[0].startswith(step)
+
+
+@pytest.mark.parametrize(("phrase", "code"), [("The government", "AFGGOV"), ("Thames Valley Police", None)])
+def test_stage_bare_state_group_takes_the_datelines_country(nlp_actors, phrase, code):
+    from harbinger.models import Article, Span
+
+    text = f"KABUL — {phrase} rejected the offer on Monday, officials said."
+    article = Article.create(text, date(2022, 1, 9), dateline=Span.of(text, 0, 5), body_start=8)
+    (doc,) = list(process(nlp_actors, [article]))
+    assert next(m for m in doc._.actors if m.text == phrase).code == code
 
 
 def test_stage_bare_people_are_nobody_in_particular(annotate_text):
