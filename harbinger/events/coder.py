@@ -49,7 +49,8 @@ def _phrase(head: Token) -> Words:
 
 
 def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    # a passive's subject is what the active verb's object would be ("evidence ... was presented by the US")
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
     # "suspended part of a military aid program": the object is what the quantity is of, and the quantity word
     # is no pattern noun ("captured part of a stronghold" is no "take part")
     objects = [_unwrap_quantity(c) if c.dep_ == "dobj" else c for c in objects]
@@ -60,7 +61,7 @@ def _regions(verb: Token) -> tuple[Words, list[tuple[str, Words]], Words]:
             if prep.dep_ in ("prep", "agent", "dative") and prep.i > verb.i:
                 words = sorted(w for c in prep.children for w in _phrase(c))
                 phrases.append((prep.lower_, words))
-    subject = sorted(w for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for w in _phrase(c))
+    subject = sorted(w for c in verb.children if c.dep_ == "nsubj" for w in _phrase(c))
     return obj_words, phrases, subject
 
 

@@ -155,7 +155,7 @@ def _prep_targets(head: Token, preps: frozenset[str], is_actor: ActorTest, skip:
 
 
 def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set[int], depth: int = 0) -> tuple[Token | None, str]:
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd")]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj", "attr", "oprd", "nsubjpass")]
     for obj in objects:
         found = _actor_or_owner(obj, is_actor, nation=True)
         if found is not None and found.i not in skip:
@@ -183,6 +183,16 @@ def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set
                     if found is not None and found.i not in skip:
                         return found, "complement-subject"
     return None, ""
+
+
+def aimed_at(verb: Token, is_actor: ActorTest, skip: set[int]) -> Token | None:
+    """The actor force is aimed at ("fired missiles at Russia"): an "at" phrase on the verb or on its object."""
+    at = frozenset(WORDS.aim_prepositions)
+    for head in [verb, *[c for c in verb.children if c.dep_ == "dobj"]]:
+        found = _prep_targets(head, at, is_actor, skip)
+        if found is not None:
+            return found
+    return None
 
 
 def _passive_roles(verb: Token, is_actor: ActorTest) -> tuple[Token | None, Token | None]:

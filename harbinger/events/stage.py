@@ -26,6 +26,7 @@ from harbinger.events.finder import (
     ACTOR_ENTS,
     ActorTest,
     Predicate,
+    aimed_at,
     is_political,
     noun_predicates,
     obligation_predicates,
@@ -276,6 +277,11 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         if not pred.sources and not pred.needs_speaker and row.quad_class is not QuadClass.MATERIAL_CONFLICT:
             continue
         target_tok = pred.target if pred.target is None or pred.target.i not in coding.object_words else None
+        if row.quad_class is QuadClass.MATERIAL_CONFLICT and (target_tok is None or target_tok.i not in ctx.resolved):
+            # "fired missiles at Russia": force is aimed at an actor, not at the weapon that is its object
+            aimed = aimed_at(pred.trigger, is_actor, {s.i for s in pred.sources})
+            if aimed is not None and (target_tok is None or aimed.i in ctx.resolved or aimed.ent_type_ in ACTOR_ENTS):
+                target_tok = aimed
         trig = pred.trigger
         evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
         dated = ctx.date(trig)

@@ -130,6 +130,7 @@ class FinderWords:
     effort_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
     demand_verbs: frozenset[str]
+    aim_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=1)

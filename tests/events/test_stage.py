@@ -202,3 +202,16 @@ def test_code_events_demand_clause_subject_is_the_target(nlp_full, code, text, t
 def test_code_events_readout_phrasings(nlp_full, code, text, expected):
     events = code(nlp_full, text)
     assert [(e["source"]["code"], e["target"]["code"], e["cameo_code"]) for e in events][:1] == [expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Evidence against Russia was presented by the US.", ("USA", "RUS", "ACCUSE")),
+        ("The US fired missiles at Russia.", ("USA", "RUS", "ASSAULT")),
+    ],
+)
+def test_code_events_passive_agents_and_aimed_force(nlp_full, code, text, expected):
+    events = code(nlp_full, text)
+    assert [(e["source"]["code"], e["target"]["code"], e["plover_type"]) for e in events] == [expected]
