@@ -185,6 +185,12 @@ def target_of(verb: Token, is_actor: ActorTest, preps: frozenset[str], skip: set
     return None, ""
 
 
+def beyond_object(obj: Token, is_actor: ActorTest, tables: Tables, skip: set[int]) -> Token | None:
+    """The actor a literal object noun is directed at ("expressed support for Ukraine", "reaffirmed its
+    commitment to NATO"): the noun is the act, the actor in its phrase the target."""
+    return _prep_targets(obj, frozenset(tables.lexicon["target_preps"]), is_actor, skip)
+
+
 def aimed_at(verb: Token, is_actor: ActorTest, skip: set[int]) -> Token | None:
     """The actor force is aimed at ("fired missiles at Russia"): an "at" phrase on the verb or on its object."""
     at = frozenset(WORDS.aim_prepositions)

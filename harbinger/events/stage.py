@@ -27,6 +27,7 @@ from harbinger.events.finder import (
     ActorTest,
     Predicate,
     aimed_at,
+    beyond_object,
     is_political,
     noun_predicates,
     obligation_predicates,
@@ -277,6 +278,8 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         if not pred.sources and not pred.needs_speaker and row.quad_class is not QuadClass.MATERIAL_CONFLICT:
             continue
         target_tok = pred.target if pred.target is None or pred.target.i not in coding.object_words else None
+        if target_tok is None and pred.target is not None:
+            target_tok = beyond_object(pred.target, is_actor, tables, {s.i for s in pred.sources})
         if row.quad_class is QuadClass.MATERIAL_CONFLICT and (target_tok is None or target_tok.i not in ctx.resolved):
             # "fired missiles at Russia": force is aimed at an actor, not at the weapon that is its object
             aimed = aimed_at(pred.trigger, is_actor, {s.i for s in pred.sources})

@@ -197,6 +197,8 @@ def test_code_events_demand_clause_subject_is_the_target(nlp_full, code, text, t
     [
         ("Secretary of State Antony J. Blinken spoke today with Brazilian Foreign Minister Carlos Franca.", ("USAGOV", "BRAGOV", "040")),
         ("President Biden and President Macron discussed our work to strengthen NATO.", ("USAGOV", "FRAGOV", "040")),
+        ("Secretary Blinken expressed strong support for Ukraine on Monday.", ("USAGOV", "UKR", "051")),
+        ("Secretary Blinken reaffirmed the U.S. commitment to NATO.", ("USAGOV", "IGOWSTNAT", "030")),
     ],
 )
 def test_code_events_readout_phrasings(nlp_full, code, text, expected):
