@@ -8,7 +8,7 @@ Reads (only here, never at run time):
 Writes:
   - harbinger/data/events/cameo_codes.csv    one row per CAMEO code: name, root, Goldstein, QuadClass, PLOVER
   - harbinger/data/events/verb_patterns.json synsets, verb blocks with their patterns, verb lemma -> blocks
-  - harbinger/data/events/agent_nouns.txt    head nouns that name a political actor (minister, troops, rebels)
+  - harbinger/data/actors/agent_nouns.txt    head nouns that name a political actor (minister, troops, rebels)
 
 Usage: python scripts/build_event_data.py [--shared /work/shared]
 """
@@ -251,7 +251,7 @@ def main() -> None:
     (OUT / "verb_patterns.json").write_text(json.dumps(verbs, separators=(",", ":"), sort_keys=True), encoding="utf-8")
     agents = parse_agent_nouns(args.shared)
     header = "# Agent head nouns derived from openeventdata/petrarch2 @ 676801cd Phoenix.agents.txt (MIT)\n"
-    (OUT / "agent_nouns.txt").write_text(header + "\n".join(agents) + "\n", encoding="utf-8")
+    (OUT.parent / "actors" / "agent_nouns.txt").write_text(header + "\n".join(agents) + "\n", encoding="utf-8")
     n_patterns = sum(len(b["patterns"]) for b in verbs["blocks"])
     print(f"wrote {len(rows)} codes, {len(verbs['blocks'])} verb blocks, {len(verbs['verbs'])} verb lemmas, {n_patterns} patterns")
 

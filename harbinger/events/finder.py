@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from harbinger.actors.heads import NATIONALITY_DEPS, ActorTest
 from harbinger.events.tables import Tables, load_finder_words
 
-ACTOR_ENTS = {"GPE", "NORP", "ORG", "PERSON"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
-ORG_MODIFIER_DEPS = {"compound", "nmod", "appos"}
-NATIONALITY_DEPS = {"amod", "compound", "nmod"}
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acomp"}
 WORDS = load_finder_words()
 
@@ -33,37 +31,6 @@ class Predicate:
     passive: bool
     how: str  # which participant rule fired, for the event's ``rule``
     needs_speaker: bool = False  # no subject of its own ("we will retaliate"): the quote's speaker is the source, or no event
-
-
-class ActorTest:
-    """Decides whether a token heads an actor mention: a resolved actor, a named entity, an agent noun, a pronoun."""
-
-    def __init__(self, tables: Tables, resolved: set[int], actors_ran: bool = False):
-        self.agent_nouns = tables.agent_nouns
-        self.resolved = resolved  # token indices covered by the actors stage's coded mentions
-        self.actors_ran = actors_ran
-
-    def __call__(self, tok: Token | None) -> bool:
-        if tok is None:
-            return False
-        if tok.i in self.resolved:
-            return True
-        if tok.ent_type_ in ACTOR_ENTS:
-            return True
-        if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ORG_MODIFIER_DEPS and (c.i in self.resolved or c.ent_type_ == "ORG") for c in tok.children):
-            return True  # "the APEC forum", "the Asia-Pacific Economic Cooperation (APEC) forum"
-        if _is_group(tok) and any(c.dep_ in NATIONALITY_DEPS and c.ent_type_ in ("NORP", "GPE") for c in tok.children):
-            return True  # "Kurdish villagers", "Palestinian youths", "the Albanian population": a group named by its nation
-        if tok.pos_ == "PRON":
-            # with the actors stage, a pronoun counts only when coreference resolved it
-            return tok.lower_ in WORDS.actor_pronouns and not self.actors_ran
-        return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in self.agent_nouns or tok.lemma_.lower() in self.agent_nouns)
-
-
-def _is_group(tok: Token) -> bool:
-    """A noun for people in the plural or a population ("villagers", "the Albanian population"), not a thing
-    a nation qualifies ("the Democratic primary debate")."""
-    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() in WORDS.group_nouns)
 
 
 def _unwrap_quantity(tok: Token) -> Token:
@@ -208,26 +175,6 @@ def _passive_roles(verb: Token, is_actor: ActorTest) -> tuple[Token | None, Toke
         if child.dep_ == "agent":
             source = next((o for o in child.children if o.dep_ == "pobj"), None)
     return _actor_or_owner(source, is_actor), _actor_or_owner(target, is_actor)
-
-
-def is_political(tok: Token | None, tables: Tables, resolved: set[int]) -> bool:
-    """A participant that can make an event political: a coded actor, a named person/organisation/place/nationality,
-    a political noun ('the governor', 'troops'), or a noun marked by one ('Palestinian youths', 'the governor of Puerto Rico')."""
-    if tok is None:
-        return False
-    if tok.i in resolved or tok.ent_type_ in ACTOR_ENTS:
-        return True
-    if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in tables.mode_words("ordinary_nouns"):
-        political = tables.mode_words("political_agent_nouns")
-        if tok.lower_ in political or tok.lemma_.lower() in political or tok.lower_ in tables.agent_nouns:
-            return True
-    for child in tok.children:
-        if child.dep_ in ("appos", "compound", "poss", "amod", "nmod") and (child.i in resolved or child.ent_type_ in ACTOR_ENTS):
-            return True
-        if child.dep_ == "prep" and child.lower_ == "of":
-            if any(o.dep_ == "pobj" and (o.i in resolved or o.ent_type_ in ACTOR_ENTS) for o in child.children):
-                return True
-    return False
 
 
 def _first_person_or_no_subject(verb: Token) -> bool:

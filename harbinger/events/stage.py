@@ -22,13 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from harbinger.actors import ActorMention, actor_for_span
 from harbinger.events.coder import code_in_mode, code_predicate
+from harbinger.actors.heads import ACTOR_ENTS, ActorTest, is_political
 from harbinger.events.finder import (
-    ACTOR_ENTS,
-    ActorTest,
     Predicate,
     aimed_at,
     beyond_object,
-    is_political,
     noun_predicates,
     obligation_predicates,
     stance_predicates,
@@ -171,7 +169,7 @@ class EventContext:
             return None
         mention = speaker.mention
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        political = bool(speaker.code) or (span is not None and is_political(span.root, self.tables, self.resolved))
+        political = bool(speaker.code) or (span is not None and is_political(span.root, self.resolved))
         return Participant(speaker.code, mention.text, mention.start, mention.end), political
 
     def date(self, token: Token) -> EventDate:
@@ -244,14 +242,14 @@ def _admissible(pred: Predicate, coding, source_political: bool, target_politica
 
 
 def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[Event]:
-    is_actor = ActorTest(tables, ctx.resolved, actors_ran=ctx.actors is not None)
+    is_actor = ActorTest(ctx.resolved, actors_ran=ctx.actors is not None)
     stances = stance_predicates(sent, is_actor, tables)
     stance_words = {p.trigger.i for p in stances}
     # a stative participle ("is opposed to") is coded as a stance, not as the passive of its verb
     predicates = [p for p in verb_predicates(sent, is_actor, tables, in_quote=ctx.in_quote(sent)) if p.trigger.i not in stance_words] + stances
     coded: list[tuple[Predicate, object]] = []
     for pred in predicates:
-        if not (pred.needs_speaker or is_political(pred.target, tables, ctx.resolved) or any(is_political(s, tables, ctx.resolved) for s in pred.sources)):
+        if not (pred.needs_speaker or is_political(pred.target, ctx.resolved) or any(is_political(s, ctx.resolved) for s in pred.sources)):
             continue  # no political participant: no event whatever the verb (checked before the costlier coding)
         coding = code_predicate(pred, tables)
         if coding is not None:
@@ -289,7 +287,7 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
         dated = ctx.date(trig)
         place = ctx.place(trig)
-        target_political = is_political(target_tok, tables, ctx.resolved)
+        target_political = is_political(target_tok, ctx.resolved)
         # "Blinken and Foreign Minister Allamand discussed ...": a joint act with no object of its own is the
         # first named party's act towards each of the others
         joint = speaker is None and target_tok is None and len(pred.sources) > 1 and row.plover in JOINT_TYPES
@@ -299,10 +297,10 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
                 source, source_political = speaker
             else:
                 source = ctx.participant(source_tok) if source_tok is not None else None
-                source_political = source is not None and (bool(source.code) or is_political(source_tok, tables, ctx.resolved))
+                source_political = source is not None and (bool(source.code) or is_political(source_tok, ctx.resolved))
             target = ctx.participant(target_of_pair) if target_of_pair is not None else None
             if joint:
-                target_political = is_political(target_of_pair, tables, ctx.resolved)
+                target_political = is_political(target_of_pair, ctx.resolved)
             if target is not None and target.code:
                 target_political = True
             if not _admissible(pred, coding, source_political, target_political, tables):

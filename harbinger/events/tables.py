@@ -3,7 +3,7 @@
 ``cameo_codes.csv`` gives every CAMEO code its name, root, Goldstein value,
 QuadClass and PLOVER type; ``verb_patterns.json`` is PETRARCH2's CAMEO verb
 dictionary as data; ``lexicon.json`` holds Harbinger's own word lists (event
-nouns, light verbs, mode cues); ``agent_nouns.txt`` the nouns that name actors.
+nouns, light verbs, mode cues). The nouns that name actors are the actors stage's (``harbinger.actors.heads``).
 A user can point :func:`load_tables` at another folder with the same files.
 """
 
@@ -40,7 +40,6 @@ class Tables:
     blocks: list[dict]
     verbs: dict[str, list[dict]]
     lexicon: dict
-    agent_nouns: frozenset[str]
     word_sets: dict  # mode cue sets, event nouns and pattern-only blocks, built once and never changed
 
     def code(self, cameo: str) -> CameoCode:
@@ -92,12 +91,11 @@ def load_tables(folder: str | None = None) -> Tables:
     base = Path(folder) if folder else _data_dir()
     patterns = json.loads((base / "verb_patterns.json").read_text(encoding="utf-8"))
     lexicon = json.loads((base / "lexicon.json").read_text(encoding="utf-8"))
-    agents = (base / "agent_nouns.txt").read_text(encoding="utf-8").split("\n")
     word_sets = {name: frozenset(words) for name, words in lexicon["modes"].items()}
     word_sets["event_nouns"] = {k: v for k, v in lexicon["event_nouns"].items() if not k.startswith("_")}
     word_sets["event_noun_phrase_heads"] = frozenset(k.split()[-1] for k in word_sets["event_nouns"] if " " in k)
     word_sets["pattern_only_blocks"] = frozenset(lexicon["pattern_only_blocks"]["blocks"])
-    for name in ("political_agent_nouns", "ordinary_nouns", "generic_verbs", "reciprocal_verbs", "no_perpetrator_words"):
+    for name in ("generic_verbs", "reciprocal_verbs", "no_perpetrator_words"):
         word_sets[name] = frozenset(lexicon[name]["words"])
     # every verb lemma the coder can code: the dictionary's, and Harbinger's own lists
     word_sets["codable_verbs"] = frozenset(patterns["verbs"]) | {
@@ -113,7 +111,6 @@ def load_tables(folder: str | None = None) -> Tables:
         blocks=patterns["blocks"],
         verbs=patterns["verbs"],
         lexicon=lexicon,
-        agent_nouns=frozenset(a.strip() for a in agents if a.strip() and not a.startswith("#")) | frozenset(lexicon["extra_agent_nouns"]),
     )
 
 
@@ -121,11 +118,9 @@ def load_tables(folder: str | None = None) -> Tables:
 class FinderWords:
     """The function and frame words the predicate finder reads the parse with (``finder_words.json``)."""
 
-    actor_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
     quantity_heads: frozenset[str]
-    group_nouns: frozenset[str]
     occur_verbs: frozenset[str]
     effort_nouns: frozenset[str]
     frame_prepositions: frozenset[str]
