@@ -60,12 +60,7 @@ def register_stage(spec: StageSpec) -> StageSpec:
         if not Doc.has_extension(attr):
             Doc.set_extension(attr, default=None)
     stages.register(spec.name, func=spec)
-    _LAYER_ATTRS[spec.name] = spec.attr
     return spec
-
-
-# stage name -> its Doc attribute, for layer(): the registry looks entry points up on every call (~0.2 ms)
-_LAYER_ATTRS: dict[str, str] = {}
 
 
 def load_stage_modules() -> None:
@@ -103,5 +98,5 @@ def layer(doc: Doc, name: Literal["events"]) -> list[Event] | None: ...
 def layer(doc: Doc, name: str) -> Any: ...
 def layer(doc, name):
     """The values stage ``name`` put on ``doc``, or None when that stage did not run on it."""
-    attr = _LAYER_ATTRS.get(name) or stages.get(name).attr  # an unknown name: the registry's error lists the known
+    attr = stages.get(name).attr
     return doc._.get(attr) if Doc.has_extension(attr) else None
