@@ -104,16 +104,11 @@ class Resolver:
             code = combine(base, candidate.agent_code)
             steps = (f"title:{candidate.title}", f"stated:{piece.text}", *trace)
             return Resolution(code, candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
-        placed = self._placed_after(candidate)
-        if placed is not None:
-            iso3, where = placed
-            steps = (f"title:{candidate.title}", f"country_after_name:{where}")
-            return Resolution(combine(iso3, candidate.agent_code), candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
-        in_title = self._country_in_title(candidate.title or "")
-        if in_title is not None:
-            iso3, word = in_title
-            steps = (f"title:{candidate.title}", f"country_in_title:{word}")
-            return Resolution(combine(iso3, candidate.agent_code), candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
+        for how, found in (("country_after_name", self._placed_after(candidate)), ("country_in_title", self._country_in_title(candidate.title or ""))):
+            if found is not None:
+                iso3, words = found
+                steps = (f"title:{candidate.title}", f"{how}:{words}")
+                return Resolution(combine(iso3, candidate.agent_code), candidate.name.text, candidate.title, steps, CONFIDENCE["title_stated"])
         remembered = self._memory(key)
         if remembered is not None and remembered.code is None:
             remembered = None

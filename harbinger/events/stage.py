@@ -276,11 +276,12 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         if not pred.sources and not pred.needs_speaker and row.quad_class is not QuadClass.MATERIAL_CONFLICT:
             continue
         target_tok = pred.target if pred.target is None or pred.target.i not in coding.object_words else None
+        sources_at = {s.i for s in pred.sources}
         if target_tok is None and pred.target is not None:
-            target_tok = beyond_object(pred.target, is_actor, tables, {s.i for s in pred.sources})
+            target_tok = beyond_object(pred.target, is_actor, tables, sources_at)
         if row.quad_class is QuadClass.MATERIAL_CONFLICT and (target_tok is None or target_tok.i not in ctx.resolved):
             # "fired missiles at Russia": force is aimed at an actor, not at the weapon that is its object
-            aimed = aimed_at(pred.trigger, is_actor, {s.i for s in pred.sources})
+            aimed = aimed_at(pred.trigger, is_actor, sources_at)
             if aimed is not None and (target_tok is None or aimed.i in ctx.resolved or aimed.ent_type_ in ACTOR_ENTS):
                 target_tok = aimed
         trig = pred.trigger
