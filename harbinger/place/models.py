@@ -37,6 +37,14 @@ class Place:
     ``lat``/``lon`` are the gazetteer point (for a country, its population centroid; for a landmark,
     its city's; for a demonym none);
     ``resolved_by`` names the evidence that decided ``country`` and ``confidence`` is 0..1.
+
+    The GeoNames codes GDELT-style exports need: ``geonameid`` of the gazetteer entry it resolved to
+    (a landmark's city, a demonym's country; None for a region of a country or a place the gazetteer
+    only contains); ``feature_code`` in GeoNames' convention ("PCLI" country, "ADM1"/"ADM2" region of
+    that level, "PPLC" capital, "PPL" other city or town, "CONT" continent, "RGN" other region; None
+    for a landmark or an unknown place); ``fips``, the FIPS 10-4 code of ``country``; ``adm1_code``,
+    GDELT's ADM1 code: FIPS country and GeoNames admin1 ("USDC"), a country's own FIPS code for a
+    country or demonym, None when the first-level region is unknown.
     """
 
     start: int
@@ -51,6 +59,10 @@ class Place:
     resolved_by: str
     confidence: float
     name: str | None = None  # the gazetteer's name for it ("Kyiv" for "Kiev")
+    geonameid: int | None = None
+    feature_code: str | None = None
+    fips: str | None = None
+    adm1_code: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

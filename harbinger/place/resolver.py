@@ -12,7 +12,9 @@ place's answer. A name the cities list lacks may be a small town (1,000–15,000
 people), trusted only inside a country the story or the name's qualifier is
 already about; a name the gazetteer does not know at all falls back to the
 document's main country with a low confidence. Compass, area and area-noun
-words come from the stage's :class:`PlaceLexicon`.
+words come from the stage's :class:`PlaceLexicon`. A place takes the GeoNames id,
+feature code and ADM1 code of the gazetteer entry it resolved to, and the FIPS
+code of whatever country it ends up in.
 """
 
 from __future__ import annotations
@@ -101,9 +103,14 @@ class PlaceResolver:
                 best = max(inside, key=lambda o: o.score)
                 settled[index] = _place(mention, best.entry, f"gazetteer:part-of:{owner.text}", 0.7)
             else:
-                settled[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, kind="unknown",
-                                         lat=None, lon=None, name=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
-        return [settled[index] for index in range(len(mentions))]
+                settled[index] = replace(owner, start=mention.start, end=mention.end, text=mention.text, kind="unknown", lat=None, lon=None,
+                                         name=None, geonameid=None, feature_code=None, resolved_by=f"part-of:{owner.text}", confidence=0.6)
+        return [self._with_fips(settled[index]) for index in range(len(mentions))]
+
+    def _with_fips(self, place: Place) -> Place:
+        """The place with its country's FIPS code, decided last: the fallback and part-of steps may change the country."""
+        fips = self.gazetteer.fips.get(place.country) if place.country else None
+        return place if place.fips == fips else replace(place, fips=fips)
 
     def _cue_country(self, cue: PlaceMention) -> str | None:
         """The country a context mention points to: the one a cue phrase is listed with, or the one a headline
@@ -127,7 +134,7 @@ class PlaceResolver:
             return _place(mention, gaz.countries.get(country), "demonym", 0.9, role="demonym", point=False) if country else None
         landmark = gaz.landmark(mention.text)
         if landmark is not None:  # "the Kremlin": its city's country, region and point
-            return replace(_place(mention, landmark, "landmark", 0.9, point=landmark.kind == "city"), kind="facility")
+            return replace(_place(mention, landmark, "landmark", 0.9, point=landmark.kind == "city"), kind="facility", feature_code=None)
         alias = gaz.alias(mention.text)
         if alias is not None:
             return _place(mention, alias, "alias", 0.95)
@@ -156,7 +163,8 @@ class PlaceResolver:
         if not options and rest and first.lower() in self.lexicon.compass_words:  # "North Poland", "Eastern Mediterranean": a part of it
             whole = self._unambiguous(PlaceMention(mention.start, mention.end, rest, mention.source))
             if whole is not None and whole.kind in ("country", "admin", "region"):
-                return replace(whole, text=mention.text, kind="region", lat=None, lon=None, resolved_by="compass-part", confidence=0.8)
+                return replace(whole, text=mention.text, kind="region", lat=None, lon=None, geonameid=None, feature_code="RGN",
+                               resolved_by="compass-part", confidence=0.8)
         if not options:
             town = self._small_town(mention, context)
             if town is not None:
@@ -187,7 +195,9 @@ class PlaceResolver:
             # "Palm Beach County" in a Florida story: a small town abroad loses to a same-named one where the story is
             town = self._small_town(replace(mention, text=head if area_named_after_town else mention.text, located=True), context)
             if town is not None:
-                return replace(town, text=mention.text, kind="admin" if area_named_after_town else town.kind)
+                if area_named_after_town:  # the county, not the town it is named after: no GeoNames entry of its own
+                    return replace(town, text=mention.text, kind="admin", geonameid=None, feature_code=None)
+                return replace(town, text=mention.text)
         margin = best.score - ranked[1].score if len(ranked) > 1 else CONTEXT_BONUS
         confidence = round(0.5 + 0.45 * min(1.0, margin / CONTEXT_BONUS), 2)
         if area_named_after_town and best.entry.kind == "city":
@@ -287,8 +297,12 @@ def _placed(mention: PlaceMention) -> bool:
 
 
 def _inside(mention: PlaceMention, within: Entry, by: str, confidence: float, kind: str = "unknown") -> Place:
-    """A place the gazetteer does not list, inside one it does: its country and region, no point of its own."""
-    return Place(mention.start, mention.end, mention.text, within.country, within.admin1, None, None, kind, _mention_role(mention), by, confidence)
+    """A place the gazetteer does not list, inside one it does: its country and region, no point or GeoNames id of its own."""
+    adm1_code = within.adm1_code if within.kind != "country" else ""  # inside a country: its first-level region is unknown
+    return Place(
+        mention.start, mention.end, mention.text, within.country, within.admin1, None, None, kind, _mention_role(mention), by, confidence,
+        adm1_code=adm1_code or None,
+    )
 
 
 def _mention_role(mention: PlaceMention) -> str:
@@ -302,6 +316,6 @@ def _place(mention: PlaceMention, entry: Entry | None, by: str, confidence: floa
     return Place(
         mention.start, mention.end, mention.text, entry.country,
         entry.admin1, entry.lat if point else None, entry.lon if point else None,
-        entry.kind, role, by, confidence, entry.name,
+        entry.kind, role, by, confidence, entry.name, entry.geonameid, entry.feature_code or None, adm1_code=entry.adm1_code or None,
     )
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from harbinger.place.gazetteer import fold, load_gazetteer
+from harbinger.place.gazetteer import Gazetteer, fold, load_gazetteer
+from harbinger.place.lexicon import DEFAULT_DIR
 
 
 def test_load_gazetteer_is_loaded_once_per_process():
@@ -87,3 +88,39 @@ def test_landmarks_give_the_city_they_stand_in():
     assert gazetteer.landmark("the Kremlin").country == "RUS"
     assert gazetteer.landmark("White House").admin1 == "US-DC"
     assert gazetteer.landmark("Casablanca") is None
+
+
+@pytest.mark.parametrize(
+    "kind, name, country, feature_code, adm1_code",
+    [
+        ("country", "Germany", "DEU", "PCLI", "GM"),
+        ("admin", "District of Columbia", "USA", "ADM1", "USDC"),
+        ("admin", "Kent", "GBR", "ADM2", "UKENG"),  # a county: its first-level region's code
+        ("city", "Kharkiv", "UKR", "PPL", "UP07"),
+    ],
+)
+def test_entries_carry_feature_and_adm1_codes(kind, name, country, feature_code, adm1_code):
+    entries = [e for e in load_gazetteer().lookup(kind, name) if e.country == country]
+    assert [(e.feature_code, e.adm1_code) for e in entries] == [(feature_code, adm1_code)]
+
+
+def test_towns_carry_their_geonames_id_and_adm1_code():
+    (town,) = [t for t in load_gazetteer().towns("Otranto") if t.country == "ITA"]
+    assert (town.geonameid, town.feature_code, town.adm1_code) == (3171785, "PPL", "IT13")
+
+
+def test_a_folder_without_the_geonames_columns_still_loads(tmp_path):
+    for path in DEFAULT_DIR.iterdir():
+        if path.suffix == ".tsv":  # towns.tsv.gz is optional
+            lines = path.read_text(encoding="utf-8").splitlines()
+            header = next(line for line in lines if not line.startswith("#")).split("\t")
+            dropped = [i for i, column in enumerate(header) if column in ("fips", "geonameid", "gn_admin1", "feature_code")]
+            if path.name == "cities.tsv":
+                dropped = [header.index("gn_admin1")]  # cities had their GeoNames id from the start
+            kept = [line if line.startswith("#") else "\t".join(c for i, c in enumerate(line.split("\t")) if i not in dropped) for line in lines]
+            (tmp_path / path.name).write_text("\n".join(kept) + "\n", encoding="utf-8")
+    gazetteer = Gazetteer(tmp_path)
+    (germany,) = gazetteer.lookup("country", "Germany")
+    assert (germany.geonameid, germany.feature_code, germany.adm1_code) == (None, "PCLI", "")
+    assert gazetteer.fips == {}
+    assert {e.adm1_code for e, _ in gazetteer.cities("Kharkiv")} == {""}

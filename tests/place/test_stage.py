@@ -34,7 +34,10 @@ def test_stage_keeps_seed_dateline_as_dateline(seed_doc):
 
 def test_places_to_json_has_the_documented_fields(seed_doc):
     row = places_to_json(seed_doc)[0]
-    assert set(row) >= {"start", "end", "text", "country", "admin1", "lat", "lon", "kind", "role", "resolved_by", "confidence"}
+    assert set(row) >= {
+        "start", "end", "text", "country", "admin1", "lat", "lon", "kind", "role", "resolved_by", "confidence",
+        "geonameid", "feature_code", "fips", "adm1_code",
+    }
 
 
 def test_place_for_token_follows_the_trigger_to_in_geneva(seed_doc):
