@@ -193,6 +193,17 @@ MESSAGES: dict[str, Message] = {
         "the event tables name a CAMEO code that is not in cameo_codes.csv",
         "fix the verb patterns or lexicon data (or the --tables folder) that name the code",
     ),
+    "H511": _fatal(
+        "the store has no events table, or one older than the command needs",
+        "run `harbinger run` on the store once (that migrates it), then ask again",
+    ),
+    "H512": _fatal("unknown PLOVER event type", "use one of the types the error lists (`--type ASSAULT,COERCE`)"),
+    "H513": _fatal("unknown event timing", "use current, historical, future or all"),
+    "H515": _fatal("`--dyad` is not SOURCE:TARGET", "write the dyad as two actor codes or countries joined by a colon: `USA:RUS`"),
+    # --- exports (HarbingerError) ------------------------------------------------------
+    "H521": _fatal("export output path is unusable", "give a file path for file formats and a folder path for parquet"),
+    "H522": _fatal("this format cannot be written to standard output", "give an output path (`--out`/`-o`)"),
+    "H523": _fatal("the export could not be written", "check the output folder exists or can be created, is writable and has space"),
     # --- actor dictionaries (HarbingerError) -----------------------------------------
     "H601": _fatal("actor dictionary cannot be read", "check the file's path and permissions"),
     "H602": _fatal(

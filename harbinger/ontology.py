@@ -35,7 +35,7 @@ MODES: tuple[str, ...] = tuple(m.value for m in Mode)
 
 
 class QuadClass(IntEnum):
-    """GDELT's four-way grouping of CAMEO codes."""
+    """The four-way grouping of events (GDELT's QuadClass): an event's is its PLOVER type's (:data:`PLOVER_QUAD`)."""
 
     VERBAL_COOPERATION = 1
     MATERIAL_COOPERATION = 2
@@ -63,6 +63,15 @@ def _plover_types_in_table() -> list[str]:
         raise ValueError(f"cameo_codes.csv names PLOVER types outside the manual's list: {sorted(unknown)}")
     return [name for name in _PLOVER_ORDER if name in found]
 
+
+# PLOVER's quad categories, from the summary table of its manual (Draft 0.8, 2021): the quad of an event is its
+# PLOVER type's, so REQUEST is always verbal conflict and CONCEDE verbal cooperation, whatever CAMEO's grouping.
+PLOVER_QUAD: dict[str, QuadClass] = {
+    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), QuadClass.VERBAL_COOPERATION),
+    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), QuadClass.MATERIAL_COOPERATION),
+    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), QuadClass.VERBAL_CONFLICT),
+    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), QuadClass.MATERIAL_CONFLICT),
+}
 
 PloverType = Enum("PloverType", {name: name for name in _plover_types_in_table()}, type=str)
 PloverType.__doc__ = "A PLOVER event type, as the CAMEO code table maps codes to them."

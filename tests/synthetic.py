@@ -17,7 +17,9 @@ from datetime import date, timedelta
 
 from harbinger.dedupe import DedupeResult
 from harbinger.models import Article, Span
+from harbinger.quotes.models import Quote, Speaker
 from harbinger.store import Store, StoredArticle
+from harbinger.time import DateFrom
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,17 @@ def _sentence(rng: random.Random, source: Actor, target: Actor, kind: tuple, mod
     return text, offsets, place
 
 
+def _officials_said(text: str, article_id: str, start: int, end: int, published: date) -> dict:
+    """The quotes stage's record of "…, officials said." over ``text[start:end]``, as the stage writes it."""
+    said = text.rindex("said", start, end)
+    officials = text.rindex("officials", start, said)
+    content = Span.of(text, start, officials - len(", "))
+    speaker = Speaker(Span.of(text, officials, officials + len("officials")), "officials", None, ("mention text",))
+    quote = Quote(_hash("quote", article_id), "indirect", content, (content,), Span.of(text, said, said + len("said")), "report",
+                  speaker, None, published.isoformat(), DateFrom.DCT, "clause", 0.65)  # fmt: skip
+    return {**quote.to_dict(), "claim": None}
+
+
 def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), seed: int = 7) -> dict[str, int]:
     """Write a synthetic corpus into ``store``; returns how many articles, copies and events it wrote."""
     rng = random.Random(seed)
@@ -145,8 +158,10 @@ def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), se
                 "mode_cue": {"reported": "officials said", "planned": "is due to", "conditional": "If", "denied": "denied"}.get(mode),
                 "evidence": {"sentence_start": base, "sentence_end": base + len(sentence), "trigger_start": trig[0], "trigger_end": trig[1],
                              "trigger_text": trig[2]},
-                "date": day.isoformat(), "date_from": "time", "day": day.isoformat(), "date_precision": "day",
-                "place": {"text": where[2], "country": country, "lat": place.lat, "lon": place.lon},
+                "date": day.isoformat(), "date_value": day.isoformat(), "date_from": "time", "date_precision": "day", "timing": "current",
+                "place": {"start": where[0], "end": where[1], "text": where[2], "name": where[2], "kind": "city", "country": country,
+                          "lat": place.lat, "lon": place.lon},
+                "place_from": "venue",
                 "confidence": round(0.6 + 0.4 * rng.random(), 2), "rule": f"synthetic:{plover.lower()}",
             }  # fmt: skip
             layers = {
@@ -160,7 +175,7 @@ def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), se
                 "events": [event],
             }  # fmt: skip
             if mode == "reported":
-                layers["quotes"] = [{"start": base, "end": base + len(sentence), "text": sentence, "speaker": "officials", "speaker_code": None}]
+                layers["quotes"] = [_officials_said(text, article_id, base, base + len(sentence), published)]
             items.append(StoredArticle(article, DedupeResult("new", article_id, 1.0), layers))
             events += 1
             if rng.random() < 0.25:
@@ -173,3 +188,62 @@ def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), se
     counts = dict(read=len(items), duplicates=copies, skipped=0, stored=len(items), already=0, warnings=0, words=0, seconds=0.0)
     store.finish_run(run, counts, [])
     return {"articles": len(items) - copies, "copies": copies, "events": events}
+
+
+# Asides no series or alert should count as news of their story's week: a sanction long before the
+# story (historical) and an agreement planned for after it (future). (timing, dateline, sentence,
+# source, target, kind, mode, date value, event date)
+TIMING_EXAMPLES = (
+    ("historical", "WASHINGTON", "The United States imposed sanctions on Russia in 1980, the archive shows.",
+     "USA", "RUS", "SANCTION", "asserted", "1980", date(1980, 1, 1)),
+    ("future", "BRUSSELS", "NATO is due to sign an agreement with Ukraine in 2023.",
+     "NATO", "UKR", "AGREE", "planned", "2023", date(2023, 1, 1)),
+)  # fmt: skip
+
+
+def add_timing_examples(store: Store, published: date = date(2022, 3, 22)) -> dict[str, str]:
+    """Write one historical and one future event (each in its own article dated ``published``); returns their ids by timing."""
+    items, ids = [], {}
+    for timing, dateline, sentence, s, t, kind_name, mode, value, day in TIMING_EXAMPLES:
+        source, target, kind = ACTORS[s], ACTORS[t], KINDS[kind_name]
+        text = f"{dateline} — {sentence}"
+        base = len(dateline) + 3
+        article_id = _hash("timing", timing, published)
+        article = Article(id=article_id, text=text, date=published, title=sentence, body_start=base,
+                          dateline=Span.of(text, 0, len(dateline)), url=f"https://example.org/{article_id}")  # fmt: skip
+
+        def span(words: str) -> tuple[int, int, str]:
+            at = text.index(words, base)
+            return at, at + len(words), words
+
+        src, tgt, when = span(source.name), span(target.name), span(value)
+        trig = span(kind[4].split()[0] if mode == "asserted" else kind[5].split()[0])
+        plover, cameo, goldstein, quad, *_ = kind
+        ids[timing] = _hash("event", article_id, base)
+        event = {
+            "id": ids[timing],
+            "source": {"code": source.code, "text": src[2], "start": src[0], "end": src[1], "name": source.name},
+            "target": {"code": target.code, "text": tgt[2], "start": tgt[0], "end": tgt[1], "name": target.name},
+            "plover_type": plover, "cameo_code": cameo, "goldstein": goldstein, "quad_class": quad, "mode": mode,
+            "mode_cue": "is due to" if mode == "planned" else None,
+            "evidence": {"sentence_start": base, "sentence_end": len(text), "trigger_start": trig[0], "trigger_end": trig[1],
+                         "trigger_text": trig[2]},
+            "date": day.isoformat(), "date_value": value, "date_from": "timex", "date_precision": "year", "timing": timing,
+            "confidence": 0.8, "rule": f"synthetic:{plover.lower()}",
+        }  # fmt: skip
+        layers = {
+            "article": article.to_dict(),
+            "sentences": [{"index": 0, "start": base, "end": len(text), "text": sentence}],
+            "entities": [],
+            "timexes": [{"start": when[0], "end": when[1], "text": when[2], "value": value, "type": "DATE"}],
+            "places": [],
+            "actors": [{"start": src[0], "end": src[1], "text": src[2], "code": source.code},
+                       {"start": tgt[0], "end": tgt[1], "text": tgt[2], "code": target.code}],
+            "events": [event],
+        }  # fmt: skip
+        items.append(StoredArticle(article, DedupeResult("new", article_id, 1.0), layers))
+    run = store.start_run("synthetic timing", [], "none", [])
+    store.write_batch(run, items, [])
+    counts = dict(read=len(items), duplicates=0, skipped=0, stored=len(items), already=0, warnings=0, words=0, seconds=0.0)
+    store.finish_run(run, counts, [])
+    return ids

@@ -6,6 +6,7 @@ import ast
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -88,7 +89,7 @@ def test_cli_eval_scores_dct_and_dateline():
     [
         ("reader", {"seed", "jsonl", "csv", "parquet", "html", "text"}),
         ("stage", {"time", "place", "actors", "quotes", "events"}),
-        ("exporter", {"jsonl", "csv", "parquet", "plover", "gdelt"}),
+        ("exporter", {"jsonl", "csv", "parquet", "plover", "gdelt", "gdelt-mentions", "icews"}),
         ("scorer", {"dct", "dateline", "shape", "time", "place", "actors", "quotes", "events"}),
     ],
 )
@@ -100,7 +101,7 @@ def test_cli_stages_lists_every_registered_kind(kind, expected):
 
 def test_cli_export_unknown_format_lists_the_exporters(store, tmp_path):
     result = runner.invoke(app, ["export", "--db", str(store), "--format", "xml", "--out", str(tmp_path / "out.xml")])
-    assert result.exception.code == "H001" and "csv, gdelt, jsonl, parquet, plover" in result.exception.hint
+    assert result.exception.code == "H001" and "csv, gdelt, gdelt-mentions, icews, jsonl, parquet, plover" in result.exception.hint
 
 
 # The search is a plain substring: '%' and '_' are characters, not SQL wildcards (the seed has neither).
@@ -166,17 +167,27 @@ def test_cli_actor_dictionary_without_actors_stage_is_an_error(tmp_path):
     assert result.exit_code != 0 and "H008" in str(result.exception)
 
 
-@pytest.mark.parametrize("fmt", ["plover", "gdelt"])
+@pytest.mark.parametrize("fmt", ["plover", "gdelt", "icews"])
 def test_cli_export_events(store, tmp_path, fmt):
     out = tmp_path / f"events.{fmt}"
-    result = runner.invoke(app, ["export", "--db", str(store), "--format", fmt, "--out", str(out)])
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", fmt, "--out", str(out), "--modes", "all"])
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     if fmt == "plover":
         records = [json.loads(line) for line in lines]
-        assert records and all(r["event"] and r["mode"] and r["offsets"]["sentence"] for r in records)
-        assert {r["num_mentions"] for r in records} == {1}
+        assert records and all(r["event"] and r["harbinger"]["mode"] and r["text_info"]["end"] > r["text_info"]["start"] for r in records)
+        assert {r["harbinger"]["num_mentions"] for r in records} == {1}
     else:
-        header, *rows = [line.split("\t") for line in lines]
-        assert header[:2] == ["GLOBALEVENTID", "SQLDATE"] and rows
-        assert all(len(row) == len(header) for row in rows)
+        rows = [line.split("\t") for line in lines]
+        assert rows and len({len(row) for row in rows}) == 1 and len(rows[0]) == {"gdelt": 61, "icews": 20}[fmt]
+
+
+def test_cli_export_writes_to_standard_output_by_default(store):
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", "gdelt", "--modes", "all", "--header"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("GLOBALEVENTID\tSQLDATE")
+    assert not Path("-").exists()
+
+
+def test_cli_export_parquet_needs_a_folder(store):
+    result = runner.invoke(app, ["export", "--db", str(store), "--format", "parquet"])
+    assert result.exit_code != 0 and result.exception.code == "H522"

@@ -46,6 +46,12 @@ class Resolution:
     resolved_by: tuple[str, ...]
     confidence: float
     antecedent: int | None = None  # index of the earlier candidate this one names again
+    wikidata: str | None = None  # the Wikidata item of a person the office-holder table named ("Q7821917")
+
+
+def wikidata_of(entry) -> str | None:
+    """The Wikidata item an office-holder entry came from (its source is "wikidata:Q…"), else None."""
+    return entry.source.split(":", 1)[1] if entry.source.startswith("wikidata:") else None
 
 
 def combine(base: str, agent: str) -> str:
@@ -121,7 +127,7 @@ class Resolver:
             known = self._by_surname(variants[-1].split()[-1])
         if known is not None:
             name = known.name if known.antecedent is not None else candidate.name.text
-            return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent)
+            return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent, known.wikidata)
         if self.context is not None:
             iso3, where = self.context
             code = combine(iso3, candidate.agent_code)
@@ -184,7 +190,7 @@ class Resolver:
         for role, index, result in reversed(self.titled):
             if f" {title} " in f" {role} ":  # "the Secretary" -> "United States Secretary of State"
                 steps = (f"title_alone:{candidate.text}", f"document_memory:{result.name}")
-                return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"], index)
+                return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"], index, result.wikidata)
         return None
 
     def _group(self, candidate: Candidate) -> Resolution:
@@ -248,7 +254,7 @@ class Resolver:
             return None
         index, result = remembered
         steps = (f"document_memory:{result.name}",) + (() if result.code else ("unresolved:the person named earlier has no code",))
-        return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"] if result.code else 0.0, index)
+        return Resolution(result.code, result.name, result.role, steps, CONFIDENCE["memory"] if result.code else 0.0, index, result.wikidata)
 
     def _person(self, key: str, label: str = "") -> Resolution | None:
         found = self._office_holder(key, self.lexicon.people.lookup(key), "")
@@ -259,7 +265,8 @@ class Resolver:
                 code, role = entry.code_at(self.day)
                 if code:
                     ranged = "dated role" if role else "default role"
-                    return Resolution(code, _display(entry, key), None, (f"person_dictionary:{entry.source}@{self.day} ({ranged})",), CONFIDENCE["person"])
+                    steps = (f"person_dictionary:{entry.source}@{self.day} ({ranged})",)
+                    return Resolution(code, _display(entry, key), None, steps, CONFIDENCE["person"], wikidata=wikidata_of(entry))
         if label == "PERSON" and " " not in key:
             return self._by_surname(key)
         return None
@@ -280,7 +287,7 @@ class Resolver:
         else:
             return None
         steps = (f"person_dictionary:{entry.source}@{self.day} (surname of {entry.names[0].title()})",)
-        return Resolution(code, key.title(), role.title if role else None, steps, CONFIDENCE["person"] - 0.1)
+        return Resolution(code, key.title(), role.title if role else None, steps, CONFIDENCE["person"] - 0.1, wikidata=wikidata_of(entry))
 
     def _office_holder(self, key: str, entries: list[Entry], how: str) -> Resolution | None:
         options = []
@@ -293,7 +300,7 @@ class Resolver:
         iso3 = self.context[0] if self.context else None
         entry, code, role = max(options, key=lambda o: (o[1][:3] == iso3, o[2].rank))
         steps = (f"person_dictionary:{entry.source}@{self.day}{how}",)
-        return Resolution(code, _display(entry, key), role.title if role else None, steps, CONFIDENCE["person"])
+        return Resolution(code, _display(entry, key), role.title if role else None, steps, CONFIDENCE["person"], wikidata=wikidata_of(entry))
 
     def _actor(self, key: str, candidate: Candidate) -> Resolution | None:
         for entry in self.lexicon.actors.lookup(key):

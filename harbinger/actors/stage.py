@@ -42,6 +42,7 @@ class ActorMention:
     confidence: float
     chain: int | None  # id of the coreference chain, None when the actor is mentioned once
     kind: str  # "titled", "name", "group", "phrase", "pronoun"
+    wikidata: str | None = None  # the Wikidata item of the person, when the office-holder table named them
 
     def to_dict(self) -> dict:
         data = dataclasses.asdict(self)
@@ -57,6 +58,7 @@ class ActorChain:
     name: str
     code: str | None
     mentions: tuple[tuple[int, int], ...]  # (start, end) character offsets, in text order
+    wikidata: str | None = None
 
 
 if not Doc.has_extension("actor_chains"):
@@ -117,7 +119,7 @@ def annotate(doc: Doc, user: Dictionary) -> tuple[tuple[ActorMention, ...], tupl
             chain_of[i] = chain_id
         head = resolutions[named]
         spans = tuple((candidates[i].start, candidates[i].end) for i in group)
-        chains.append(ActorChain(chain_id, head.name, head.code, spans))
+        chains.append(ActorChain(chain_id, head.name, head.code, spans, head.wikidata))
     mentions = []
     for i, (candidate, result) in enumerate(zip(candidates, resolutions)):
         if candidate.kind == "pronoun":
@@ -137,6 +139,7 @@ def annotate(doc: Doc, user: Dictionary) -> tuple[tuple[ActorMention, ...], tupl
                 confidence=round(result.confidence, 2),
                 chain=chain_of.get(i),
                 kind=candidate.kind,
+                wikidata=result.wikidata,
             )
         )
     return tuple(mentions), tuple(chains)
@@ -148,7 +151,7 @@ def _pronoun_result(candidate, index, links, chain_of, chains, candidates) -> Re
     chain = chains[chain_of[index]]
     antecedent = candidates[links[index]]
     step = f"coreference:{candidate.text.lower()}->{antecedent.text}@{antecedent.start}"
-    return Resolution(chain.code, chain.name, None, (step,), 0.7 if chain.code else 0.0)
+    return Resolution(chain.code, chain.name, None, (step,), 0.7 if chain.code else 0.0, wikidata=chain.wikidata)
 
 
 class ActorsComponent:

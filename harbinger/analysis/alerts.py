@@ -2,10 +2,11 @@
 
 Method (a rolling z-score, computed in one DuckDB query):
 
-1. Take ``occurred`` events (asserted or reported) with both actors known, at country level by
-   default, and count per directed dyad and ISO week (Monday start): all events, conflict events
-   (QuadClass 3 or 4) and the summed Goldstein value. Weeks without events after a dyad's first
-   event are filled with zeros, up to the last week in the store.
+1. Take ``occurred`` events (asserted or reported) that are ``current`` (news at their story's
+   date: an aside about a 1968 killing is not this week's conflict) with both actors known, at
+   country level by default, and count per directed dyad and ISO week (Monday start): all
+   events, conflict events (QuadClass 3 or 4) and the summed Goldstein value. Weeks without
+   events after a dyad's first event are filled with zeros, up to the last week in the store.
 2. For each dyad, week and metric, the baseline is the previous ``baseline_weeks`` weeks (the
    current week excluded): their mean and population standard deviation.
 3. The score is ``(value - mean) / max(sd, floor)`` for conflict counts and
@@ -25,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from harbinger.analysis.series import OCCURRED, Queryable, actor_columns
+from harbinger.analysis.series import OCCURRED, Queryable, actor_columns, timing_filter
 from harbinger.errors import HarbingerError
 
 METRIC_FLOORS = {"conflict_events": 1.0, "goldstein_sum": 5.0}
@@ -69,17 +70,20 @@ def escalation_alerts(
     settings: AlertSettings = AlertSettings(),
     source: str | None = None,
     target: str | None = None,
+    timing: str = "current",
 ) -> tuple[list[str], list[tuple]]:
     """Alerts for weeks starting on or after ``since``'s week (and up to ``until``), highest score first.
 
-    The baseline always uses the full history, whatever ``since`` says.
+    The baseline always uses the full history, whatever ``since`` says. ``timing="all"`` counts
+    historical and future events in the weeks of their own dates too.
     """
     settings.check()
     if since and until and since > until:
         raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
     source_col, target_col = actor_columns(level)
     floors = " ".join(f"WHEN '{metric}' THEN {floor}" for metric, floor in METRIC_FLOORS.items())
-    clauses, params = [], [list(OCCURRED)]
+    timing_sql, params = timing_filter(timing)
+    clauses, params = [f"AND {timing_sql}"], [list(OCCURRED), *params]
     for column, value in ((source_col, source), (target_col, target)):
         if value:
             clauses.append(f"AND {column} = ?")

@@ -1,4 +1,5 @@
-"""Find events and articles by filters, and count filtered events over time: the queries behind the API's lists.
+"""Find events and articles by filters, and count filtered events over time: the queries behind the API's lists
+and ``harbinger events``.
 
 Every filter becomes a bound parameter in one SQL ``WHERE`` clause (never string-pasted user
 input), so any value a user sends is at worst a filter that matches nothing.
@@ -9,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, date_range, mode_filter
+from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, date_range, mode_filter, timing_filter
 from harbinger.errors import HarbingerError
+from harbinger.ontology import PLOVER_TYPES
 
 SENTENCE_SQL = "substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 COPIES_SQL = "(SELECT count(*) FROM articles c WHERE c.canonical_id = e.canonical_id)"
@@ -19,6 +21,14 @@ EVENT_COLUMNS = (
     "e.target_country, e.plover_type, e.cameo_code, e.goldstein, e.quad_class, e.mode, e.place_text, e.place_country, "
     f"e.place_lat, e.place_lon, e.confidence, {SENTENCE_SQL} AS sentence, greatest({COPIES_SQL}, 1) AS mentions"
 )
+# The CLI's view: every events column, the evidence sentence and the article it was read in.
+FULL_EVENT_COLUMNS = (
+    f"e.*, {SENTENCE_SQL} AS sentence, greatest({COPIES_SQL}, 1) AS mentions, "
+    "a.date AS article_date, a.url AS article_url, a.title AS article_title"
+)
+EVENT_VIEWS = {"summary": EVENT_COLUMNS, "full": FULL_EVENT_COLUMNS}
+# Columns the filters and the full view read that the first events schema lacked (migration 003).
+REQUIRED_EVENT_COLUMNS = ("timing", "source_name", "target_name", "place_name", "place_from")
 ORDERS = {
     "newest": "e.event_date DESC NULLS LAST, e.id",
     "oldest": "e.event_date ASC NULLS LAST, e.id",
@@ -40,12 +50,22 @@ class EventFilter:
     text: str | None = None  # case-insensitive substring of the evidence sentence
     geocoded: bool | None = None
     article_id: str | None = None
+    min_confidence: float | None = None
+    modes: tuple[str, ...] = ()  # several of 'occurred', 'all' and the modes; when given they replace `mode`
+    plover_types: tuple[str, ...] = ()  # any of these PLOVER types
+    dyad: tuple[str, str] | None = None  # (source, target), each side an actor code or country
+    timing: str = "current"  # 'current', 'historical', 'future' or 'all': asides about the past stay out by default
 
     def where(self) -> tuple[str, list]:
         if self.since and self.until and self.since > self.until:
             raise HarbingerError("H504", f"since {self.since} is after until {self.until}", hint="swap the two dates")
-        mode_sql, params = mode_filter(self.mode, "e.mode")
-        clauses = [mode_sql]
+        unknown = [t for t in self.plover_types if t not in PLOVER_TYPES]
+        if unknown:
+            raise HarbingerError("H512", f"unknown PLOVER type {', '.join(map(repr, unknown))}", hint=f"use any of: {', '.join(PLOVER_TYPES)}")
+        mode_sql, params = mode_filter(self.modes or self.mode, "e.mode")
+        timing_sql, timing_params = timing_filter(self.timing, "e.timing")
+        clauses = [mode_sql, timing_sql]
+        params += timing_params
         simple = {
             "since": "e.event_date >= ?",
             "until": "e.event_date <= ?",
@@ -56,6 +76,7 @@ class EventFilter:
             "quad_class": "e.quad_class = ?",
             "place_country": "e.place_country = ?",
             "text": f"contains(lower({SENTENCE_SQL}), lower(?))",
+            "min_confidence": "e.confidence >= ?",
             "article_id": "(e.article_id = ? OR e.canonical_id = (SELECT canonical_id FROM articles WHERE id = ?))",
         }
         for field in fields(self):
@@ -67,17 +88,51 @@ class EventFilter:
             params += [value] * sql.count("?")
         if self.geocoded is not None:
             clauses.append(("" if self.geocoded else "NOT ") + "(e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL)")
+        if self.plover_types:
+            clauses.append("e.plover_type IN (SELECT unnest(?))")
+            params.append(list(self.plover_types))
+        if self.dyad:
+            clauses.append("(e.source_code = ? OR e.source_country = ?) AND (e.target_code = ? OR e.target_country = ?)")
+            params += [self.dyad[0]] * 2 + [self.dyad[1]] * 2
         return " AND ".join(clauses), params
 
 
-def list_events(store: Queryable, where: EventFilter, limit: int = 50, offset: int = 0, order: str = "newest"):
-    """``(total, columns, rows)`` for one page of events matching ``where``."""
+def require_events(store: Queryable) -> None:
+    """Refuse (H511) a store without an events table, or with one from before the columns the filters read."""
+    _, rows = store.query("SELECT column_name FROM information_schema.columns WHERE table_schema = 'main' AND table_name = 'events'")
+    present = {name for (name,) in rows}
+    missing = [name for name in REQUIRED_EVENT_COLUMNS if name not in present]
+    if missing:
+        what = f"an events table without {', '.join(missing)}" if present else "no events table"
+        raise HarbingerError("H511", f"the store has {what}", hint="run 'harbinger run' on it once (that migrates it), then ask again")
+
+
+def event_column_types(store: Queryable, columns: str = "summary") -> dict[str, str]:
+    """The DuckDB type of each column of an event view (``VARCHAR``, ``DATE``, …), for typed exports of its rows."""
+    _, rows = store.query(f"DESCRIBE SELECT {EVENT_VIEWS[columns]} FROM events e LEFT JOIN articles a ON a.id = e.article_id")
+    return {name: kind for name, kind, *_ in rows}
+
+
+def list_events(
+    store: Queryable,
+    where: EventFilter,
+    limit: int | None = 50,
+    offset: int = 0,
+    order: str = "newest",
+    columns: str = "summary",
+):
+    """``(total, columns, rows)`` for one page of events matching ``where`` (``limit=None``: all of them).
+
+    ``columns`` names the view: ``summary`` (the API's list) or ``full`` (the CLI's: every events
+    column, the evidence sentence, mentions and the article's date, URL and title).
+    """
     _choice(order, tuple(ORDERS), "order", "H506")
     clause, params = where.where()
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {clause}"
     _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
-    columns, rows = store.query(f"SELECT {EVENT_COLUMNS} {base} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", params + [limit, offset])
-    return total, columns, rows
+    page, paging = ("OFFSET ?", [offset]) if limit is None else ("LIMIT ? OFFSET ?", [max(0, limit), offset])
+    names, rows = store.query(f"SELECT {EVENT_VIEWS[columns]} {base} ORDER BY {ORDERS[order]} {page}", params + paging)
+    return total, names, rows
 
 
 def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):

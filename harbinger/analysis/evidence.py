@@ -1,39 +1,25 @@
 """An event's evidence: its sentence, the spans inside it, and how each part was resolved.
 
-Reads the event row and whatever stage annotations the article has (``timexes``/``time``,
-``places``/``place``, ``actors``). Their exact records belong to the stages that write them, so this
-module only relies on each item having ``start``/``end`` character offsets (``text`` is taken from
-the article when missing) and passes the rest through as a trace. Malformed items are skipped.
+Reads the event's typed row (the ``events`` table), the article's places from the place stage's
+``places`` table, and, for the stages that own no table (time, actors), their JSON layer in
+``annotations`` under the attribute the stage registered. Each record keeps its stage's own fields
+and is passed through as a trace; only its ``start``/``end`` offsets are relied on (``text`` is taken
+from the article when missing or different), and records without usable offsets are skipped.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable
+from typing import Any
 
 from harbinger.analysis.series import Queryable
+from harbinger.registry import stages
+from harbinger.stages import load_stage_modules
 
-# span kind -> stage names (as stored in annotations.stage) and the payload key they may nest under
-STAGES = {
-    "time": ("timexes", "time"),
-    "place": ("places", "place"),
-    "actor": ("actors",),
-}
-LABEL_KEYS = {"time": ("value", "type"), "place": ("country", "name", "code"), "actor": ("code", "actor", "label")}
-
-
-def stage_items(payload: Any, keys: Iterable[str]) -> list[dict]:
-    """The list of records in a stage payload: the payload itself, or the list under one of ``keys``."""
-    if isinstance(payload, str):
-        try:
-            payload = json.loads(payload)
-        except ValueError:
-            return []
-    if isinstance(payload, dict):
-        payload = next((payload[k] for k in keys if isinstance(payload.get(k), list)), [])
-    if not isinstance(payload, list):
-        return []
-    return [item for item in payload if _offsets(item) is not None]
+# span kind -> the stage whose JSON layer holds its records (places come from the places table)
+LAYER_STAGES = {"time": "time", "actor": "actors"}
+# span kind -> the field of its record that labels the span: a time value, an actor code, a country
+LABELS = {"time": "value", "place": "country", "actor": "code"}
 
 
 def _offsets(item: Any) -> tuple[int, int] | None:
@@ -46,25 +32,27 @@ def _offsets(item: Any) -> tuple[int, int] | None:
 
 
 def _label(kind: str, item: dict) -> str | None:
-    for key in LABEL_KEYS[kind]:
-        value = item.get(key)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return str(value)
-    return None
+    value = item.get(LABELS[kind])
+    return None if value is None or isinstance(value, (bool, dict, list)) else str(value)
 
 
-def load_annotations(store: Queryable, article_id: str) -> dict[str, list[dict]]:
-    """Stage records of one article, per span kind."""
-    wanted = [name for names in STAGES.values() for name in names]
-    _, rows = store.query("SELECT stage, payload FROM annotations WHERE article_id = ? AND stage IN (SELECT unnest(?))", [article_id, wanted])
-    by_stage = dict(rows)
-    found: dict[str, list[dict]] = {}
-    for kind, names in STAGES.items():
-        found[kind] = [item for name in names if name in by_stage for item in stage_items(by_stage[name], names)]
+def load_stage_records(store: Queryable, article_id: str) -> dict[str, list[dict]]:
+    """One article's time, place and actor records, per span kind, in text order."""
+    load_stage_modules()
+    kinds = {stages.get(stage).attr: kind for kind, stage in LAYER_STAGES.items()}
+    found: dict[str, list[dict]] = {kind: [] for kind in LABELS}
+    _, rows = store.query(
+        "SELECT stage, payload FROM annotations WHERE article_id = ? AND stage IN (SELECT unnest(?))", [article_id, list(kinds)]
+    )
+    for attr, payload in rows:
+        found[kinds[attr]] = [item for item in json.loads(payload) if _offsets(item) is not None]
+    places = "SELECT * EXCLUDE (article_id, canonical_id, idx) FROM places WHERE article_id = ? ORDER BY idx"
+    columns, rows = store.query(places, [article_id])
+    found["place"] = [dict(zip(columns, row)) for row in rows]
     return found
 
 
-def evidence_spans(text: str, event: dict, annotations: dict[str, list[dict]]) -> list[dict]:
+def evidence_spans(text: str, event: dict, records: dict[str, list[dict]]) -> list[dict]:
     """Spans inside the event's sentence, ordered by position: the event's own parts, then stage spans."""
     lo, hi = event["sentence_start"], event["sentence_end"]
     spans, seen = [], set()
@@ -81,7 +69,7 @@ def evidence_spans(text: str, event: dict, annotations: dict[str, list[dict]]) -
     add("trigger", event.get("trigger_start"), event.get("trigger_end"), event.get("plover_type"))
     add("source", event.get("source_start"), event.get("source_end"), event.get("source_code"))
     add("target", event.get("target_start"), event.get("target_end"), event.get("target_code"))
-    for kind, items in annotations.items():
+    for kind, items in records.items():
         for item in items:
             offsets = _offsets(item)
             if offsets is not None:

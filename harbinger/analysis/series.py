@@ -5,9 +5,11 @@ code (``source_code``). Each period row counts events per QuadClass and PLOVER t
 averages their Goldstein values. Only ``asserted`` and ``reported`` events count as things that
 happened (the default ``occurred`` series); planned, conditional, hypothetical, denied and negated
 events are each available as their own series, so a threatened attack never inflates the conflict
-count. Events are coded once per near-duplicate group; ``mentions`` adds up how many stored
-articles (wire copies included) carry each event. Empty periods are filled with zeros, so a chart
-or a baseline sees quiet weeks as quiet.
+count. Likewise only ``current`` events count by default: a story's aside about a killing in 1968
+(``historical``) or a summit next year (``future``) is not news of its week, and would stretch a
+series back to 1968 (``timing="all"`` counts them too). Events are coded once per near-duplicate
+group; ``mentions`` adds up how many stored articles (wire copies included) carry each event. Empty
+periods are filled with zeros, so a chart or a baseline sees quiet weeks as quiet.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from harbinger.errors import HarbingerError
 from harbinger.ontology import MODES, OCCURRED, PLOVER_TYPES
 
 MODE_CHOICES = ("occurred", "all", *MODES)
+# An event's timing relative to its story's date (harbinger/events/rows.py); stores from before the column read as current.
+TIMINGS = ("current", "historical", "future")
+TIMING_CHOICES = (*TIMINGS, "all")
 PERIODS = ("day", "week", "month")
 LEVELS = ("country", "code")
 QUAD_COLUMNS = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
@@ -46,13 +51,26 @@ def date_range(column: str, since: date | None, until: date | None) -> tuple[lis
     return clauses, params
 
 
-def mode_filter(mode: str, column: str = "mode") -> tuple[str, list]:
-    """SQL condition (and its parameters) selecting the events of one series: occurred, all or one mode."""
-    _choice(mode, MODE_CHOICES, "mode", "H502")
-    if mode == "all":
+def mode_filter(mode: str | Sequence[str], column: str = "mode") -> tuple[str, list]:
+    """SQL condition (and its parameters) selecting the events of one series: occurred, all or one mode.
+
+    Several choices (``("planned", "conditional")``) select the events of any of them.
+    """
+    choices = [mode] if isinstance(mode, str) else list(mode)
+    for choice in choices:
+        _choice(choice, MODE_CHOICES, "mode", "H502")
+    if not choices or "all" in choices:
         return "TRUE", []
-    modes = list(OCCURRED) if mode == "occurred" else [mode]
+    modes = sorted({m for choice in choices for m in (OCCURRED if choice == "occurred" else (choice,))})
     return f"{column} IN (SELECT unnest(?))", [modes]
+
+
+def timing_filter(timing: str, column: str = "timing") -> tuple[str, list]:
+    """SQL condition (and its parameters) keeping events of one timing (NULL, from older stores, is current), or all."""
+    _choice(timing, TIMING_CHOICES, "timing", "H513")
+    if timing == "all":
+        return "TRUE", []
+    return f"coalesce({column}, 'current') = ?", [timing]
 
 
 def actor_columns(level: str) -> tuple[str, str]:
@@ -69,18 +87,21 @@ def dyad_series(
     mode: str = "occurred",
     since: date | None = None,
     until: date | None = None,
+    timing: str = "current",
 ) -> tuple[list[str], list[tuple]]:
     """One row per period between the first and last event (or ``since``/``until``), zero-filled.
 
     ``source``/``target`` left out means every actor on that side; both left out gives the whole
-    store's timeline.
+    store's timeline. ``timing`` keeps ``current`` events (the default), one other timing or ``all``.
     """
     _choice(by, PERIODS, "period", "H501")
     source_col, target_col = actor_columns(level)
     if since and until and since > until:
         raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
     mode_sql, params = mode_filter(mode, "e.mode")
-    clauses = ["e.event_date IS NOT NULL", mode_sql]
+    timing_sql, timing_params = timing_filter(timing, "e.timing")
+    clauses = ["e.event_date IS NOT NULL", mode_sql, timing_sql]
+    params += timing_params
     for column, value in ((source_col, source), (target_col, target)):
         if value:
             clauses.append(f"e.{column} = ?")
@@ -116,10 +137,14 @@ def dyad_series(
     return store.query(sql, params)
 
 
-def top_dyads(store: Queryable, level: str = "country", mode: str = "occurred", limit: int = 20) -> tuple[list[str], list[tuple]]:
+def top_dyads(
+    store: Queryable, level: str = "country", mode: str = "occurred", limit: int = 20, timing: str = "current"
+) -> tuple[list[str], list[tuple]]:
     """The busiest dyads (both sides known, not self-directed), with event and conflict counts and date range."""
     source_col, target_col = actor_columns(level)
     mode_sql, params = mode_filter(mode)
+    timing_sql, timing_params = timing_filter(timing)
+    mode_sql, params = f"{mode_sql} AND {timing_sql}", params + timing_params
     sql = f"""
         SELECT {source_col} AS source, {target_col} AS target, count(*) AS events,
                count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict_events,

@@ -9,7 +9,6 @@ through its parameters, because every user value is a bound SQL parameter or a c
 
 from __future__ import annotations
 
-import json
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
@@ -23,11 +22,13 @@ from fastapi.staticfiles import StaticFiles
 
 from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts, top_dyads
 from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
-from harbinger.analysis.evidence import evidence_spans, find_trace, load_annotations
+from harbinger.analysis.evidence import evidence_spans, find_trace, load_stage_records
 from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS
 from harbinger.time import DateFrom
 from harbinger.api import models as m
 from harbinger.errors import HarbingerError
+from harbinger.events.rows import PLACE_FIELDS
+from harbinger.quotes import ATTR as QUOTES_LAYER
 from harbinger.store import Store, _migrations
 
 MAX_LIMIT = 500
@@ -67,6 +68,40 @@ def open_store(db: str | Path) -> Store:
 
 def _records(columns: list[str], rows: list[tuple]) -> list[dict]:
     return [dict(zip(columns, row)) for row in rows]
+
+
+def _with_event_fields(view: Cursor, columns: list[str], rows: list[tuple]) -> list[dict]:
+    """Event rows with every :class:`~harbinger.api.models.EventSummary` field: those the list query leaves out
+    (resolved names, timing, place_from …) are read from the events table's typed columns by id."""
+    items = _records(columns, rows)
+    missing = [name for name in m.EventSummary.model_fields if name not in columns]
+    if not items or not missing:
+        return items
+    ids = [item["id"] for item in items]
+    names, extra = view.query(f"SELECT id, {', '.join(missing)} FROM events WHERE id IN (SELECT unnest(?))", [ids])
+    by_id = {row[0]: dict(zip(names[1:], row[1:])) for row in extra}
+    return [{**item, **by_id[item["id"]]} for item in items]
+
+
+def _span(row: dict, part: str) -> dict | None:
+    start = row[f"{part}_start"]
+    return None if start is None else {"start": start, "end": row[f"{part}_end"], "text": row[f"{part}_text"]}
+
+
+def _quote(row: dict) -> dict:
+    """A row of the quotes table as the API's :class:`~harbinger.api.models.Quote`."""
+    speaker = _span(row, "speaker")
+    if speaker is not None:
+        speaker.update(name=row["speaker_name"], code=row["speaker_code"], resolved_by=row["speaker_resolved_by"] or [])
+    claim = None
+    if row["claim_id"] is not None:
+        claim = {"id": row["claim_id"], "stance": row["claim_stance"], "relates_to": row["claim_relates_to"], "why": row["claim_why"] or []}
+    return {
+        "id": row["id"], "article_id": row["article_id"], "kind": row["kind"],
+        "start": row["content_start"], "end": row["content_end"], "text": row["content_text"], "segments": row["segments"] or [],
+        "cue": _span(row, "cue"), "act": row["act"], "speaker": speaker, "venue": _span(row, "venue"),
+        "date": row["date"], "date_from": row["date_from"], "found_by": row["found_by"], "confidence": row["confidence"], "claim": claim,
+    }  # fmt: skip
 
 
 def _bad_request(error: HarbingerError) -> JSONResponse:
@@ -168,7 +203,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events", response_model=m.Page[m.EventSummary], tags=["events"])
     def events(view: Reader, where: Filters, limit: LimitParam = 50, offset: OffsetParam = 0, order: m.EventOrder = m.EventOrder.newest):
         total, columns, rows = list_events(view, where, limit, offset, order.value)
-        return {"total": total, "limit": limit, "offset": offset, "items": _records(columns, rows)}
+        return {"total": total, "limit": limit, "offset": offset, "items": _with_event_fields(view, columns, rows)}
 
     @app.get("/api/timeline", tags=["events"])
     def timeline(view: Reader, where: Filters, by: m.Period = m.Period.day) -> list[dict]:
@@ -187,32 +222,27 @@ def create_app(db: str | Path) -> FastAPI:
         if not rows:
             raise HTTPException(404, f"no event with id '{event_id}'")
         row = _records(columns, rows)[0]
-        return _event_detail(row, load_annotations(view, row["article_id"]))
+        return _event_detail(row, load_stage_records(view, row["article_id"]))
 
     @app.get("/api/quotes", response_model=m.QuotePage, tags=["articles"])
     def quotes(view: Reader, article_id: Annotated[Optional[str], Query(max_length=64)] = None,
                q: Annotated[Optional[str], Query(min_length=1, max_length=200, description="Text the quote contains.")] = None,
                limit: LimitParam = 50, offset: OffsetParam = 0):  # fmt: skip
-        """Quotes from the 'quotes' annotations stage; ``available`` is false (and the list empty) when no stage stored any."""
-        _, ((available,),) = view.query("SELECT count(*) > 0 FROM annotations WHERE stage = 'quotes'")
-        clauses, params = ["n.stage = 'quotes'", "json_type(j.value) = 'OBJECT'"], []
+        """Quotes from the quotes stage's table, in text order per article; ``available`` is false (and the list empty)
+        when the quotes stage never ran on this store."""
+        _, ((available,),) = view.query("SELECT count(*) > 0 FROM annotations WHERE stage = ?", [QUOTES_LAYER])
+        clauses, params = ["TRUE"], []
         if article_id:
-            clauses.append("n.article_id = ?")
+            clauses.append("q.article_id = ?")
             params.append(article_id)
         if q:
-            clauses.append("contains(lower(coalesce(j.value->>'text', '')), lower(?))")
+            clauses.append("contains(lower(q.content_text), lower(?))")
             params.append(q)
-        base = f"FROM annotations n, json_each(n.payload) j WHERE {' AND '.join(clauses)}"
+        base = f"FROM quotes q WHERE {' AND '.join(clauses)}"
         _, ((total,),) = view.query(f"SELECT count(*) {base}", params)
-        _, rows = view.query(
-            f"""SELECT n.article_id, TRY_CAST(j.value->>'start' AS INTEGER), TRY_CAST(j.value->>'end' AS INTEGER),
-                       j.value->>'text', j.value->>'speaker', j.value::VARCHAR
-                {base} ORDER BY n.article_id, TRY_CAST(j.value->>'start' AS INTEGER) NULLS LAST LIMIT ? OFFSET ?""",
-            params + [limit, offset],
-        )
-        items = [
-            {"article_id": a, "start": s, "end": e, "text": t, "speaker": sp, "fields": json.loads(raw)} for a, s, e, t, sp, raw in rows
-        ]
+        page = "ORDER BY q.article_id, q.content_start, q.id LIMIT ? OFFSET ?"
+        columns, rows = view.query(f"SELECT q.* {base} {page}", params + [limit, offset])
+        items = [_quote(row) for row in _records(columns, rows)]
         return {"total": total, "limit": limit, "offset": offset, "items": items, "available": bool(available)}
 
     @app.get("/api/series", response_model=m.Series, tags=["analysis"])
@@ -277,12 +307,12 @@ def create_app(db: str | Path) -> FastAPI:
     return app
 
 
-def _event_detail(row: dict, annotations: dict[str, list[dict]]) -> dict:
+def _event_detail(row: dict, records: dict[str, list[dict]]) -> dict:
     text = row["article_text"] or ""
     lo, hi = row["sentence_start"], row["sentence_end"]
     summary = {key: row.get(key) for key in m.EventSummary.model_fields}
     summary["sentence"] = text[lo:hi]
-    timexes_in_sentence = [t for t in annotations["time"] if lo <= t["start"] and t["end"] <= hi]
+    timexes_in_sentence = [t for t in records["time"] if lo <= t["start"] and t["end"] <= hi]
     date_trace = next((t for t in timexes_in_sentence if t.get("value") == row["date_value"]), None)
     if date_trace is None and row["date_from"] == DateFrom.TIME.value and timexes_in_sentence:
         date_trace = timexes_in_sentence[0]
@@ -290,22 +320,26 @@ def _event_detail(row: dict, annotations: dict[str, list[dict]]) -> dict:
     def actor(side: str) -> dict:
         start, end = row[f"{side}_start"], row[f"{side}_end"]
         return {
-            "text": row[f"{side}_text"], "code": row[f"{side}_code"], "country": row[f"{side}_country"], "start": start, "end": end,
-            "trace": find_trace(annotations["actor"], start, end, row[f"{side}_text"], lo, hi),
+            "text": row[f"{side}_text"], "code": row[f"{side}_code"], "country": row[f"{side}_country"], "name": row[f"{side}_name"],
+            "sector": row[f"{side}_sector"], "wikidata": row[f"{side}_wikidata"], "start": start, "end": end,
+            "trace": find_trace(records["actor"], start, end, row[f"{side}_text"], lo, hi),
         }  # fmt: skip
+
+    place = {key: row[f"place_{key}"] for key in PLACE_FIELDS}
+    place["source"] = row["place_from"]
+    place["trace"] = find_trace(records["place"], row["place_start"], row["place_end"], row["place_text"], lo, hi)
 
     return {
         "event": summary,
         "article": {"id": row["article_id"], "date": row["article_date"], "title": row["article_title"], "url": row["article_url"]},
         "sentence": {"kind": "sentence", "start": lo, "end": hi, "text": text[lo:hi]},
-        "spans": evidence_spans(text, row, annotations),
+        "spans": evidence_spans(text, row, records),
         "resolution": {
             "source": actor("source"),
             "target": actor("target"),
             "date": {"event_date": row["event_date"], "value": row["date_value"], "precision": row["date_precision"],
-                     "source": row["date_from"], "trace": date_trace},
-            "place": {"text": row["place_text"], "country": row["place_country"], "lat": row["place_lat"], "lon": row["place_lon"],
-                      "trace": find_trace(annotations["place"], None, None, row["place_text"], lo, hi)},
+                     "source": row["date_from"], "timing": row["timing"], "trace": date_trace},
+            "place": place,
             "mode": {"mode": row["mode"], "cue": row["mode_cue"]},
             "cameo_code": row["cameo_code"], "cameo_root": row["cameo_root"], "rule": row["rule"], "confidence": row["confidence"],
         },  # fmt: skip

@@ -57,19 +57,26 @@ class EventSummary(BaseModel):
     canonical_id: str
     event_date: Optional[date]
     date_value: Optional[str]
+    timing: Optional[str] = Field(description="current, historical (long before the story's date) or future.")
     source_code: Optional[str]
     source_country: Optional[str]
+    source_name: Optional[str] = Field(description="Who the source resolved to ('Antony Blinken' for 'he').")
+    source_wikidata: Optional[str]
     target_code: Optional[str]
     target_country: Optional[str]
+    target_name: Optional[str]
+    target_wikidata: Optional[str]
     plover_type: str
     cameo_code: Optional[str]
     goldstein: Optional[float]
     quad_class: Optional[int] = Field(description="1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.")
     mode: str
     place_text: Optional[str]
+    place_name: Optional[str] = Field(description="The gazetteer's name for the place ('Kyiv' for 'Kiev').")
     place_country: Optional[str]
     place_lat: Optional[float]
     place_lon: Optional[float]
+    place_from: Optional[str] = Field(description="How the place was found: venue (the trigger's phrase), sentence or story.")
     confidence: Optional[float]
     sentence: Optional[str] = Field(description="The evidence sentence.")
     mentions: int = Field(description="Stored articles (near-duplicate copies included) that carry this event.")
@@ -87,6 +94,9 @@ class ActorResolution(BaseModel):
     text: Optional[str]
     code: Optional[str]
     country: Optional[str]
+    name: Optional[str] = Field(description="The actor the mention resolved to.")
+    sector: Optional[str]
+    wikidata: Optional[str]
     start: Optional[int]
     end: Optional[int]
     trace: Optional[dict[str, Any]] = Field(None, description="The actors stage's record for this mention, if stored.")
@@ -97,15 +107,25 @@ class DateResolution(BaseModel):
     value: Optional[str]
     precision: Optional[str]
     source: Optional[str] = Field(description="'time' (a time expression governs the trigger) or 'dct' (the article date).")
+    timing: Optional[str] = Field(description="current, historical or future for the story's date.")
     trace: Optional[dict[str, Any]] = Field(None, description="The time stage's record for the governing expression, if stored.")
 
 
 class PlaceResolution(BaseModel):
     text: Optional[str]
+    name: Optional[str]
     country: Optional[str]
+    admin1: Optional[str]
+    kind: Optional[str]
     lat: Optional[float]
     lon: Optional[float]
-    trace: Optional[dict[str, Any]] = Field(None, description="The place stage's record for this place, if stored.")
+    geonameid: Optional[int]
+    feature_code: Optional[str]
+    adm1_code: Optional[str]
+    start: Optional[int]
+    end: Optional[int]
+    source: Optional[str] = Field(description="How it was found: venue (the trigger's phrase), sentence (nearest) or story (most named).")
+    trace: Optional[dict[str, Any]] = Field(None, description="The place stage's row for this place (the places table), if stored.")
 
 
 class ModeResolution(BaseModel):
@@ -141,17 +161,46 @@ class EventDetail(BaseModel):
     copies: list[str] = Field(description="Ids of every stored article in the event's near-duplicate group.")
 
 
+class TextSpan(BaseModel):
+    start: int = Field(description="Character offset into the article text.")
+    end: int
+    text: str
+
+
+class Speaker(TextSpan):
+    name: Optional[str] = Field(description="Who the mention resolved to ('Antony Blinken' for 'he').")
+    code: Optional[str] = Field(description="CAMEO actor code, if known.")
+    resolved_by: list[str] = Field(description="The steps that decided it.")
+
+
+class QuoteClaim(BaseModel):
+    id: str
+    stance: Optional[str] = Field(description="asserts or disputes.")
+    relates_to: Optional[str] = Field(description="Id of the claim it disputes.")
+    why: list[str]
+
+
 class Quote(BaseModel):
+    id: str
     article_id: str
-    start: Optional[int]
-    end: Optional[int]
+    kind: str = Field(description="direct (in quotation marks), indirect (reported clause) or mixed.")
+    start: int = Field(description="Offsets of the reported words in the article text.")
+    end: int
     text: Optional[str]
-    speaker: Optional[str]
-    fields: dict[str, Any] = Field(description="The quotes stage's full record.")
+    segments: list[TextSpan] = Field(description="The quoted pieces themselves (a split quote's frame lies between them).")
+    cue: Optional[TextSpan] = Field(description="The reporting verb or phrase; null when a quote continues the previous speaker's.")
+    act: Optional[str] = Field(description="assert, deny, report, threat, directive or commissive.")
+    speaker: Optional[Speaker]
+    venue: Optional[TextSpan]
+    date: Optional[str] = Field(description="TIMEX3-style value of when it was said.")
+    date_from: Optional[str] = Field(description="'time' (a time expression governs the cue) or 'dct' (the article date).")
+    found_by: Optional[str]
+    confidence: Optional[float]
+    claim: Optional[QuoteClaim] = Field(description="The claim the quote states, if it states one.")
 
 
 class QuotePage(Page[Quote]):
-    available: bool = Field(description="False when the store has no 'quotes' annotations stage: then items is always empty.")
+    available: bool = Field(description="False when the quotes stage stored nothing in this store: then items is always empty.")
 
 
 class SeriesPoint(BaseModel):

@@ -2,9 +2,9 @@
 
 Each command parses its options, calls one function that returns plain data
 and prints it with the shared ``--format`` option. The commands live in one
-module per concern (``ingest``, ``store``, ``evaluate``, ``analysis``,
-``serve``); the options they share, with defaults taken from the library, in
-``options``. User errors print as one coded message (no traceback) and exit 2;
+module per concern (``ingest``, ``store``, ``events``, ``evaluate``,
+``analysis``, ``serve``); the options they share, with defaults taken from the
+library, in ``options``. User errors print as one coded message (no traceback) and exit 2;
 a run in which some records failed exits 1, so scripts can tell a clean run
 from a partial one.
 """
@@ -15,7 +15,7 @@ import sys
 
 import typer
 
-from harbinger.cli import analysis, evaluate, ingest, serve, store
+from harbinger.cli import analysis, evaluate, events, ingest, serve, store
 from harbinger.cli.options import err
 from harbinger.errors import HarbingerError
 
@@ -31,6 +31,7 @@ app = typer.Typer(
 app.command()(ingest.run)
 app.command()(ingest.code)
 app.command()(store.articles)
+app.command()(events.events)
 app.command()(store.stats)
 app.command()(store.export)
 app.command(name="import")(store.import_)

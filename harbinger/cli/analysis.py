@@ -9,11 +9,15 @@ from typing import Annotated, Optional
 import typer
 
 from harbinger.analysis import LEVELS, MODE_CHOICES, PERIODS, AlertSettings, dyad_series, escalation_alerts
+from harbinger.analysis.series import TIMING_CHOICES
 from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, default_of
 from harbinger.errors import HarbingerError
 from harbinger.output import Format, print_rows
 
 DateOption = Annotated[Optional[datetime], typer.Option(formats=["%Y-%m-%d"], help="YYYY-MM-DD.")]
+TimingOption = Annotated[
+    str, typer.Option(help="'current' (news at the story's date) or 'all' (with historical and future events); or one of those.")
+]
 
 
 def _day(value: datetime | None):
@@ -40,20 +44,25 @@ def series(
     mode: Annotated[str, typer.Option(help="'occurred' (asserted + reported), 'all', or one mode.")] = default_of(dyad_series, "mode"),
     since: DateOption = None,
     until: DateOption = None,
+    timing: TimingOption = default_of(dyad_series, "timing"),
     fmt: FormatOption = Format.table,
 ) -> None:
     """A dyad's time series: events per QuadClass and PLOVER type, Goldstein mean and sum, mentions."""
+    from harbinger.analysis.events import require_events
     from harbinger.store import Store
 
     _one_of(by, PERIODS, "by")
     _one_of(level, LEVELS, "level")
     _one_of(mode, MODE_CHOICES, "mode")
+    _one_of(timing, TIMING_CHOICES, "timing")
     with Store(db, read_only=True) as store:
-        columns, rows = dyad_series(store, source, target, by, level, mode, _day(since), _day(until))
+        require_events(store)
+        columns, rows = dyad_series(store, source, target, by, level, mode, _day(since), _day(until), timing)
     if fmt is Format.table:
         keep = [i for i, c in enumerate(columns) if i < 12 or any(row[i] for row in rows)]
         columns, rows = [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
-    print_rows(columns, rows, fmt, title=f"{source or '*'} → {target or '*'} per {by} ({mode})")
+    events = mode if timing == "current" else f"{mode}, timing {timing}"
+    print_rows(columns, rows, fmt, title=f"{source or '*'} → {target or '*'} per {by} ({events})")
 
 
 def alerts(
@@ -69,15 +78,19 @@ def alerts(
         int, typer.Option(help="Weeks of history a dyad needs before it can alert.")
     ] = AlertSettings.min_baseline_weeks,
     min_events: Annotated[int, typer.Option(help="Occurred events a dyad needs in the week.")] = AlertSettings.min_events,
+    timing: TimingOption = default_of(escalation_alerts, "timing"),
     fmt: FormatOption = Format.table,
 ) -> None:
     """Escalation alerts: dyad-weeks far worse than the dyad's own baseline (see harbinger/api/README.md)."""
+    from harbinger.analysis.events import require_events
     from harbinger.store import Store
 
     _one_of(level, LEVELS, "level")
+    _one_of(timing, TIMING_CHOICES, "timing")
     settings = AlertSettings(threshold=threshold, baseline_weeks=baseline_weeks, min_baseline_weeks=min_baseline_weeks, min_events=min_events)
     with Store(db, read_only=True) as store:
-        columns, rows = escalation_alerts(store, _day(since), _day(until), level, settings, source, target)
+        require_events(store)
+        columns, rows = escalation_alerts(store, _day(since), _day(until), level, settings, source, target, timing)
     if fmt is Format.table:
         at = columns.index("evidence_ids")
         rows = [[*row[:at], _evidence_cell(row[at]), *row[at + 1 :]] for row in rows]

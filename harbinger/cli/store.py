@@ -52,22 +52,40 @@ def stats(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> 
 
 
 def export(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output file (jsonl/csv) or folder (parquet: one file per table).")],
     db: DbOption = Path(DEFAULT_DB),
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="jsonl, csv, parquet (every table), plover (events, JSON Lines) or gdelt (events, TSV).")
+        str,
+        typer.Option(
+            "--format", "-f",
+            help="jsonl, csv (one table), parquet (every table, a folder), plover, gdelt, gdelt-mentions or icews (coded events).",
+        ),
     ] = "jsonl",
+    out: Annotated[str, typer.Option("--out", "-o", help="Output file or, for parquet, folder; '-' (the default) is standard output.")] = "-",
     table: Annotated[str, typer.Option(help="Table to export with jsonl/csv.")] = "articles",
+    modes: Annotated[
+        str, typer.Option(help="Event formats: modes to include, comma-separated: occurred (asserted, reported), all, or modes by name.")
+    ] = "occurred",
+    timing: Annotated[
+        str,
+        typer.Option(help="Event formats: current (news at the story's date), historical, future, or all; comma-separated."),
+    ] = "current",
+    header: Annotated[bool, typer.Option("--header", help="gdelt and gdelt-mentions: write a header row (GDELT's own files have none).")] = False,
 ) -> None:
-    """Write store tables to JSON Lines, CSV or Parquet, or the coded events as PLOVER JSON Lines or a GDELT-style TSV."""
+    """Write store tables (JSON Lines, CSV, Parquet) or the coded events in PLOVER, GDELT 2.0 or ICEWS format."""
     import harbinger.exporters  # noqa: F401  (registers the exporters)
+    from harbinger.exporters import ExportRequest
     from harbinger.registry import exporters
     from harbinger.store import Store
+    from harbinger.store.event_export import ExportChoice
 
     exporter = exporters.get(fmt)
+    target = None if out == "-" else Path(out)
+    if target is None and not exporter.to_stdout:
+        raise HarbingerError("H522", f"{fmt} writes a folder of files, not one stream", hint="give --out FOLDER")
+    request = ExportRequest(target, table, ExportChoice.parse(modes, timing), header)
     with Store(db, read_only=True) as store:
-        written = exporter.write(store, out, table)
-    err.print(", ".join(f"{name}: {count:,} rows" for name, count in written.items()) + f" → {out}", highlight=False)
+        written = exporter.write(store, request)
+    err.print(", ".join(f"{name}: {count:,} rows" for name, count in written.items()) + f" → {out if target else 'standard output'}", highlight=False)
 
 
 def import_(

@@ -1,11 +1,13 @@
-"""Flatten the events stage's JSON into rows of the ``events`` table.
+"""The events stage's table: one typed row per event, and the Arrow schema the store, the API and the exporters read.
 
-The stage keeps TIMEX3-style date values ("2022-W02", "2021-12",
-"2022-01-06/2022-01-08") and, decided by the time stage, the first calendar
-day each covers (``day``) and how precise it is; the table stores both, the
-day to bucket time series. Actor codes are compared at country level in the
-series: ``country_of`` keeps the ISO prefix of a state actor and the whole
-code of an international one (an IGO is its own "country").
+The stage's JSON (``Event.to_dict``) is flattened once, here, into the columns of
+``EVENT_SCHEMA``; nothing downstream reads event JSON keys. Dates are the time
+stage's decision (first calendar day, precision, where it came from, and
+whether the event is ``current``, ``historical`` or ``future`` for its story);
+places the place stage's (with ``place_from``: venue, sentence or story);
+participants the actors stage's (code, resolved name, country, sector,
+Wikidata item). Participant "countries" keep the whole code of an
+international actor (an IGO is its own "country" in dyad series).
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from datetime import date
 
 import pyarrow as pa
 
+from harbinger.stages import StageTable
 
 # CAMEO prefixes of actors that belong to no state.
 INTERNATIONAL_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "INT"}
-
+PARTICIPANT_FIELDS = ("code", "country", "text", "name", "sector", "wikidata", "start", "end")
+PLACE_FIELDS = ("text", "name", "country", "admin1", "kind", "lat", "lon", "geonameid", "feature_code", "adm1_code", "start", "end")
+_INTS = {"start", "end", "geonameid"}
+_FLOATS = {"lat", "lon"}
 
 
 def country_of(code: str | None) -> str | None:
@@ -26,37 +32,35 @@ def country_of(code: str | None) -> str | None:
     return code if code[:3] in INTERNATIONAL_PREFIXES else code[:3]
 
 
-def _part(event: dict, role: str, key: str):
-    participant = event.get(role) or {}
-    return participant.get(key)
+def _participant(event: dict, role: str) -> dict:
+    part = event.get(role) or {}
+    values = {f"{role}_{key}": part.get(key) for key in PARTICIPANT_FIELDS}
+    values[f"{role}_country"] = country_of(part.get("code"))
+    return values
+
+
+def _place(event: dict) -> dict:
+    place = event.get("place") or {}
+    return {f"place_{key}": place.get(key) for key in PLACE_FIELDS}
 
 
 def event_rows(article_id: str, canonical_id: str, events: list[dict]) -> list[dict]:
     rows = []
     for event in events:
-        day = date.fromisoformat(event["day"]) if event.get("day") else None
         evidence = event.get("evidence") or {}
-        place = event.get("place") or {}
         cameo = event.get("cameo_code")
         rows.append(
             {
                 "id": event["id"],
                 "article_id": article_id,
                 "canonical_id": canonical_id,
-                "event_date": day,
-                "date_value": event.get("date"),
+                "event_date": date.fromisoformat(event["date"]) if event.get("date") else None,
+                "date_value": event.get("date_value"),
                 "date_precision": event.get("date_precision"),
                 "date_from": event.get("date_from"),
-                "source_code": _part(event, "source", "code"),
-                "source_country": country_of(_part(event, "source", "code")),
-                "source_text": _part(event, "source", "text"),
-                "source_start": _part(event, "source", "start"),
-                "source_end": _part(event, "source", "end"),
-                "target_code": _part(event, "target", "code"),
-                "target_country": country_of(_part(event, "target", "code")),
-                "target_text": _part(event, "target", "text"),
-                "target_start": _part(event, "target", "start"),
-                "target_end": _part(event, "target", "end"),
+                "timing": event.get("timing") or "current",
+                **_participant(event, "source"),
+                **_participant(event, "target"),
                 "plover_type": event["plover_type"],
                 "cameo_code": cameo,
                 "cameo_root": cameo[:2] if cameo else None,
@@ -69,10 +73,8 @@ def event_rows(article_id: str, canonical_id: str, events: list[dict]) -> list[d
                 "trigger_start": evidence.get("trigger_start"),
                 "trigger_end": evidence.get("trigger_end"),
                 "trigger_text": evidence.get("trigger_text"),
-                "place_text": place.get("text"),
-                "place_country": place.get("country"),
-                "place_lat": place.get("lat"),
-                "place_lon": place.get("lon"),
+                **_place(event),
+                "place_from": event.get("place_from"),
                 "confidence": event.get("confidence"),
                 "rule": event.get("rule"),
             }
@@ -80,14 +82,14 @@ def event_rows(article_id: str, canonical_id: str, events: list[dict]) -> list[d
     return rows
 
 
+def _column(name: str, key: str) -> tuple[str, pa.DataType]:
+    return f"{name}_{key}", pa.int32() if key in _INTS else pa.float64() if key in _FLOATS else pa.string()
+
+
 EVENT_SCHEMA = pa.schema(
     [("id", pa.string()), ("article_id", pa.string()), ("canonical_id", pa.string()), ("event_date", pa.date32())]
-    + [(name, pa.string()) for name in ("date_value", "date_precision", "date_from")]
-    + [
-        (f"{role}_{key}", pa.int32() if key in ("start", "end") else pa.string())
-        for role in ("source", "target")
-        for key in ("code", "country", "text", "start", "end")
-    ]
+    + [(name, pa.string()) for name in ("date_value", "date_precision", "date_from", "timing")]
+    + [_column(role, key) for role in ("source", "target") for key in PARTICIPANT_FIELDS]
     + [
         ("plover_type", pa.string()),
         ("cameo_code", pa.string()),
@@ -101,11 +103,9 @@ EVENT_SCHEMA = pa.schema(
         ("trigger_start", pa.int32()),
         ("trigger_end", pa.int32()),
         ("trigger_text", pa.string()),
-        ("place_text", pa.string()),
-        ("place_country", pa.string()),
-        ("place_lat", pa.float64()),
-        ("place_lon", pa.float64()),
-        ("confidence", pa.float64()),
-        ("rule", pa.string()),
     ]
+    + [_column("place", key) for key in PLACE_FIELDS]
+    + [("place_from", pa.string()), ("confidence", pa.float64()), ("rule", pa.string())]
 )
+
+EVENTS_TABLE = StageTable("events", EVENT_SCHEMA, event_rows)

@@ -33,10 +33,11 @@ from harbinger.events.finder import (
     verb_predicates,
 )
 from harbinger.events.modes import ModeCue, mode_of
+from harbinger.events.rows import EVENTS_TABLE
 from harbinger.events.tables import Tables, load_tables
 from harbinger.models import Article
 from harbinger.ontology import Mode, QuadClass
-from harbinger.place import place_for_token
+from harbinger.place import EventPlace, Place, PlaceFrom, event_place
 from harbinger.quotes import QuoteContext, quote_context_for_span
 from harbinger.stages import StageSpec, layer, register_stage
 from harbinger.time import EventDate, date_for_token
@@ -49,10 +50,30 @@ LEFT_DEPS = {"compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "c
 
 @dataclass(frozen=True)
 class Participant:
+    """One side of an event: the words that name it, and what the actors stage resolved them to."""
+
     code: str | None  # CAMEO-style actor code from the actors stage; None when unresolved
-    text: str
+    text: str  # the words in the article ("he", "Russian forces")
     start: int
     end: int
+    name: str | None = None  # the resolved name ("Antony Blinken" for "he"); None when the actors stage named nothing
+    country: str | None = None  # ISO 3166 alpha-3 of the actor's state, None for IGOs, NGOs and the unresolved
+    sector: str | None = None  # CAMEO sector after the country ("GOV", "MIL")
+    wikidata: str | None = None  # Wikidata item of a person the office-holder table named
+
+    @classmethod
+    def of(cls, mention: ActorMention, text: str | None = None, start: int | None = None, end: int | None = None) -> "Participant":
+        """The participant an actor mention resolves to, optionally over a wider span of words than the mention's."""
+        return cls(
+            mention.code,
+            mention.text if text is None else text,
+            mention.start if start is None else start,
+            mention.end if end is None else end,
+            mention.name,
+            mention.country,
+            mention.sector,
+            mention.wikidata,
+        )
 
 
 @dataclass(frozen=True)
@@ -78,13 +99,15 @@ class Event:
     mode_cue: str | None
     evidence: Evidence
     dated: EventDate  # the time stage's decision: value, first calendar day, precision and where it came from
-    place: dict | None
+    place: Place | None  # the place stage's place for it (see harbinger.place.event_place), None when it found none
+    place_from: PlaceFrom | None  # venue, sentence or story: which step found the place
     confidence: float
     rule: str
 
     @property
     def date(self) -> str | None:
-        return self.dated.value
+        """The first calendar day of the event's date, YYYY-MM-DD."""
+        return self.dated.day.isoformat() if self.dated.day else None
 
     @property
     def date_from(self) -> str | None:
@@ -95,10 +118,10 @@ class Event:
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)
             if f.name == "dated":
-                data.update(date=self.date, date_from=self.date_from)
-                data.update(day=value.day.isoformat() if value.day else None, date_precision=value.precision)
-            elif f.name in ("mode", "quad_class"):
-                data[f.name] = value.value
+                data.update(date=value.day.isoformat() if value.day else None, date_precision=value.precision)
+                data.update(date_from=self.date_from, date_value=value.value, timing=value.timing)
+            elif f.name in ("mode", "quad_class", "place_from"):
+                data[f.name] = value.value if value is not None else None
             else:
                 data[f.name] = dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
         return data
@@ -132,11 +155,11 @@ class EventContext:
                 mention = None  # "the Paris Agreement" (an EVENT/LAW name) is no mention of France: the actor only modifies it
             mention = mention or actor_for_span(self.doc, head.idx, head.idx + len(head.text))
             if mention is not None:
-                return Participant(mention.code, mention.text, mention.start, mention.end)
+                return Participant.of(mention)
             member_of = self._member_of(head)
             if member_of is not None:  # "a member of the Syrian parliament": the body the person belongs to
                 end = max(end, member_of.end)
-                return Participant(member_of.code, self.article.text[start:end], start, end)
+                return Participant.of(member_of, self.article.text[start:end], start, end)
         return Participant(None, text, start, end)
 
     def _member_of(self, head: Token) -> ActorMention | None:
@@ -170,16 +193,19 @@ class EventContext:
         mention = speaker.mention
         span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
         political = bool(speaker.code) or (span is not None and is_political(span.root, self.resolved))
-        return Participant(speaker.code, mention.text, mention.start, mention.end), political
+        actor = actor_for_span(self.doc, mention.start, mention.end) if self.actors is not None else None
+        if actor is not None and actor.code == speaker.code:
+            return Participant.of(actor, mention.text, mention.start, mention.end), political
+        return Participant(speaker.code, mention.text, mention.start, mention.end, speaker.name), political
 
     def date(self, token: Token) -> EventDate:
         return date_for_token(self.doc, token)
 
-    def place(self, token: Token) -> dict | None:
+    def place(self, token: Token, sentence: Span, source: Participant | None) -> EventPlace | None:
+        """The place stage's place for the event (None without that stage); the source's own words are not its venue."""
         if self.places is None:
             return None
-        place = place_for_token(self.doc, token)
-        return place.to_dict() if place is not None else None
+        return event_place(self.doc, token, sentence, ((source.start, source.end),) if source is not None else ())
 
 
 def event_id(article_id: str, evidence: Evidence, source: Participant | None, target: Participant | None) -> str:
@@ -287,7 +313,6 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
         trig = pred.trigger
         evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
         dated = ctx.date(trig)
-        place = ctx.place(trig)
         target_political = is_political(target_tok, ctx.resolved)
         # "Blinken and Foreign Minister Allamand discussed ...": a joint act with no object of its own is the
         # first named party's act towards each of the others
@@ -312,6 +337,7 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
                 source, target = target, source
             if target is not None and source is not None and (target.start, target.end) == (source.start, source.end):
                 continue
+            located = ctx.place(trig, sent, source)
             events.append(
                 Event(
                     id=event_id(ctx.article.id, evidence, source, target),
@@ -326,7 +352,8 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
                     mode_cue=mode.cue,
                     evidence=evidence,
                     dated=dated,
-                    place=place,
+                    place=located.place if located else None,
+                    place_from=located.place_from if located else None,
                     confidence=_confidence(pred, coding.rule, source, target),
                     rule=f"{coding.rule} [{pred.kind}:{pred.how}]",
                 )
@@ -421,5 +448,6 @@ SPEC = register_stage(
         to_json=events_to_json,
         reads=("time", "place", "actors", "quotes"),
         extra_layers=(("event_candidates", candidates_to_json),),
+        table=EVENTS_TABLE,
     )
 )

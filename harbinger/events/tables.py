@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from harbinger.errors import HarbingerError
-from harbinger.ontology import QuadClass
+from harbinger.ontology import PLOVER_QUAD, QuadClass
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class CameoCode:
     name: str
     root: str
     goldstein: float
-    quad_class: QuadClass
+    quad_class: QuadClass  # the PLOVER type's quad category (ontology.PLOVER_QUAD), CAMEO's where PLOVER has no type
     plover: str | None  # PLOVER event type; None for codes PLOVER dropped (public statements)
     plover_mode: str | None
     plover_context: str | None
@@ -78,7 +78,8 @@ def _read_codes(path: Path) -> dict[str, CameoCode]:
                 name=row["name"],
                 root=row["root_code"],
                 goldstein=float(row["goldstein"]),
-                quad_class=QuadClass(int(row["quad_class"])),
+                # PLOVER's quad for its type; CAMEO's grouping only for the codes PLOVER dropped
+                quad_class=PLOVER_QUAD.get(row["plover_event"]) or QuadClass(int(row["quad_class"])),
                 plover=row["plover_event"] or None,
                 plover_mode=row["plover_mode"] or None,
                 plover_context=row["plover_context"] or None,

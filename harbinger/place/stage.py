@@ -18,6 +18,7 @@ from harbinger.place.gazetteer import load_gazetteer
 from harbinger.place.lexicon import PlaceLexicon, load_lexicon
 from harbinger.place.models import Place
 from harbinger.place.resolver import PlaceResolver
+from harbinger.place.rows import PLACES_TABLE
 from harbinger.stages import StageSpec, layer, register_stage
 
 ATTR = "places"
@@ -80,4 +81,4 @@ def place_for_token(doc: Doc, token: Token, lexicon: PlaceLexicon | None = None)
     return None
 
 
-SPEC = register_stage(StageSpec(name="place", factory="harbinger_place", attr=ATTR, to_json=places_to_json))
+SPEC = register_stage(StageSpec(name="place", factory="harbinger_place", attr=ATTR, to_json=places_to_json, table=PLACES_TABLE))

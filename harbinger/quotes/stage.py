@@ -17,6 +17,7 @@ from harbinger.quotes.attribution import resolve
 from harbinger.quotes.finder import find_candidates
 from harbinger.quotes.lexicon import QuoteLexicon, load_lexicon
 from harbinger.quotes.models import Quote, QuoteContext
+from harbinger.quotes.rows import QUOTES_TABLE
 from harbinger.ontology import Mode
 from harbinger.stages import StageSpec, layer, register_stage
 
@@ -101,5 +102,6 @@ SPEC = register_stage(
         to_json=quotes_to_json,
         reads=("actors", "time"),
         config={"lexicon": None, "venues": None},
+        table=QUOTES_TABLE,
     )
 )

@@ -7,7 +7,9 @@ stages it needs before it (``requires``) and those whose layers it reads when
 they run (``reads``), and how its layer becomes JSON. The pipeline's order is
 data: :func:`harbinger.pipeline.load_nlp` refuses an order that breaks either
 list. Other stages read a layer only through :func:`layer`, which returns the
-stage's typed values, or None when that stage did not run.
+stage's typed values, or None when that stage did not run. A stage whose
+output analysts query as rows owns a :class:`StageTable`: the store writes
+it, and everything downstream reads those typed columns, never the JSON.
 """
 
 from __future__ import annotations
@@ -36,6 +38,19 @@ STAGE_MODULES: list[str] = ["harbinger.time", "harbinger.place", "harbinger.acto
 
 
 @dataclass(frozen=True)
+class StageTable:
+    """A store table a stage owns: its name, its Arrow schema, and how the stage's JSON layer becomes rows.
+
+    ``to_rows(article_id, canonical_id, layer_json)`` returns one dict per row with exactly the schema's
+    columns. The store creates the table in a numbered migration; a test checks the two agree.
+    """
+
+    name: str
+    schema: Any  # a pyarrow.Schema
+    to_rows: Callable[[str, str, list[dict]], list[dict]]
+
+
+@dataclass(frozen=True)
 class StageSpec:
     name: str  # the name users write: "time", "actors"
     factory: str  # the spaCy factory that builds the component
@@ -46,6 +61,7 @@ class StageSpec:
     config: dict = field(default_factory=dict)
     # further Doc extensions it fills, each with its JSON (events' held-back candidates): (attr, to_json)
     extra_layers: tuple[tuple[str, Callable[[Doc], list[dict]]], ...] = ()
+    table: StageTable | None = None  # the store table its layer fills, if any
 
 
 def register_stage(spec: StageSpec) -> StageSpec:
@@ -61,6 +77,12 @@ def register_stage(spec: StageSpec) -> StageSpec:
             Doc.set_extension(attr, default=None)
     stages.register(spec.name, func=spec)
     return spec
+
+
+def stage_tables() -> list[tuple[str, StageTable]]:
+    """(layer attribute, table) for every registered stage that owns a store table."""
+    load_stage_modules()
+    return [(spec.attr, spec.table) for _, spec in stages.items() if isinstance(spec, StageSpec) and spec.table is not None]
 
 
 def load_stage_modules() -> None:

@@ -22,9 +22,16 @@ import pyarrow as pa
 from harbinger.dedupe import DedupeResult
 from harbinger.errors import HarbingerError, Problem
 from harbinger.models import Article
-from harbinger.store.event_rows import EVENT_SCHEMA, event_rows
+from harbinger.stages import stage_tables
 
-TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "events", "runs", "run_problems")
+STORAGE_COMPATIBILITY = "v1.4.0"
+# Tables the store itself fills; each stage that owns a table (events) adds its own (see table_names).
+BASE_TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "runs", "run_problems")
+
+
+def table_names() -> tuple[str, ...]:
+    """Every table a store holds: the store's own and the stages' (events, quotes, places)."""
+    return BASE_TABLES + tuple(table.name for _, table in stage_tables())
 
 
 @dataclass
@@ -54,8 +61,13 @@ class Store:
         self.path = str(path)
         if read_only and not Path(self.path).exists():
             raise HarbingerError("H301", f"no store at {self.path}", hint="run 'harbinger run PATH' first, or pass --db")
+        if not read_only and self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # New files use DuckDB 1.4's storage format, so the DuckDB CLI and libraries from 1.4 on read them
+        # (the pinned 2.0 library would otherwise write a format only 2.0 reads).
+        config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
         try:
-            self.db = duckdb.connect(self.path, read_only=read_only)
+            self.db = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as err:
             raise HarbingerError("H302", f"cannot open store {self.path}: {err}") from err
         if not read_only:
@@ -174,9 +186,10 @@ class Store:
     def import_parquet(self, folder: str | Path) -> dict[str, int]:
         """Merge table-named Parquet files (as written by ``export --format parquet``) into this store."""
         folder = Path(folder)
-        files = {path.stem: path for path in folder.glob("*.parquet") if path.stem in TABLES}
+        names = table_names()
+        files = {path.stem: path for path in folder.glob("*.parquet") if path.stem in names}
         if not files:
-            raise HarbingerError("H305", f"no <table>.parquet files in {folder}", hint=f"expected any of: {', '.join(TABLES)}")
+            raise HarbingerError("H305", f"no <table>.parquet files in {folder}", hint=f"expected any of: {', '.join(names)}")
         added = {}
         self.db.execute("BEGIN TRANSACTION")
         try:
@@ -210,7 +223,9 @@ def _quote(path: str) -> str:
 
 def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tuple[Article, DedupeResult]]) -> dict[str, pa.Table]:
     now = _now()
-    articles, sentences, entities, annotations, events = [], [], [], [], []
+    articles, sentences, entities, annotations = [], [], [], []
+    owned = stage_tables()
+    stage_rows: dict[str, list[dict]] = {table.name: [] for _, table in owned}
     for item in items:
         a, d = item.article, item.dedupe
         articles.append(
@@ -243,7 +258,8 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             {"article_id": a.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
             for e in item.annotation["entities"]
         ]
-        events += event_rows(a.id, d.canonical_id, item.annotation.get("events") or [])
+        for attr, table in owned:
+            stage_rows[table.name] += table.to_rows(a.id, d.canonical_id, item.annotation.get(attr) or [])
         for key, value in item.annotation.items():
             if key not in ("article", "sentences", "entities", "tokens"):
                 annotations.append({"article_id": a.id, "stage": key, "payload": json.dumps(value, ensure_ascii=False)})
@@ -258,12 +274,12 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
         ),
         "annotations": pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string())]),
-        "events": EVENT_SCHEMA,
+        **{table.name: table.schema for _, table in owned},
         "duplicates": pa.schema(
             [("article_id", pa.string()), ("canonical_id", pa.string()), ("kind", pa.string()), ("similarity", pa.float64()), ("origin", pa.string()), ("run_id", pa.string())]
         ),
     }
-    rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "events": events, "duplicates": dups}
+    rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "duplicates": dups, **stage_rows}
     return {name: pa.Table.from_pylist(data, schema=schemas[name]) for name, data in rows.items() if data}
 
 

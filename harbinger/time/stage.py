@@ -22,9 +22,11 @@ from harbinger.time.finder import find
 from harbinger.time.grammar import Parsed, load_grammar
 from harbinger.time.lexicon import load_lexicon
 from harbinger.time.normaliser import PAST, Normaliser, References, Resolution
-from harbinger.time.values import calendar_day
+from harbinger.time.values import HISTORY_DAYS, calendar_span, timing
 
 ATTR = "timexes"
+# Where the stage leaves its ``history_days`` setting on a Doc for date_for_token.
+HISTORY_KEY = "harbinger.time.history_days"
 # Values an event can be dated by; durations, sets and PAST_REF-style values say when only vaguely.
 _DATING_TYPES = ("DATE", "TIME")
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_military", "special_time"})
@@ -52,14 +54,16 @@ class Timex:
 class TimeTagger:
     """The spaCy component; the grammar, lexicon and normaliser are built once per process and shared."""
 
-    def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None):
+    def __init__(self, nlp: Language, name: str, lexicon_path: str | None = None, history_days: int = HISTORY_DAYS):
         self.name = name
+        self.history_days = history_days
         self.lexicon = load_lexicon(lexicon_path)
         self.grammar = load_grammar(lexicon_path)
         self.normaliser = Normaliser(self.lexicon)
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.set(ATTR, tuple(self.timexes(doc)))
+        doc.user_data[HISTORY_KEY] = self.history_days
         return doc
 
     def timexes(self, doc: Doc) -> list[Timex]:
@@ -123,9 +127,9 @@ class TimeTagger:
         return best[1] if best else None
 
 
-@Language.factory("harbinger_time", assigns=[f"doc._.{ATTR}"], default_config={"lexicon_path": None})
-def make_time_tagger(nlp: Language, name: str, lexicon_path: str | None) -> TimeTagger:
-    return TimeTagger(nlp, name, lexicon_path)
+@Language.factory("harbinger_time", assigns=[f"doc._.{ATTR}"], default_config={"lexicon_path": None, "history_days": HISTORY_DAYS})
+def make_time_tagger(nlp: Language, name: str, lexicon_path: str | None, history_days: int) -> TimeTagger:
+    return TimeTagger(nlp, name, lexicon_path, history_days)
 
 
 def timexes_to_json(doc: Doc) -> list[dict]:
@@ -144,11 +148,14 @@ class DateFrom(str, Enum):
 
 @dataclass(frozen=True)
 class EventDate:
-    """The date a word is given: its TIMEX3-style value, the first calendar day it covers, how precise, and from where.
+    """The date a word is given: the first calendar day, how precise, from where, and whether it is news.
 
-    ``precision`` is day, interval, week, month or year for a time expression; "dct" when the date is the
-    document's (also when an expression's value names no calendar day, like "2022-02-30"); "unknown" when
-    there is no date at all (no expression and no document date; ``date_from`` is then None).
+    ``value`` is the TIMEX3-style value of the expression that dated it (the document date's ISO form when
+    none did); ``day`` and ``last`` the first and last calendar days it covers; ``precision`` day, week,
+    month or year ("unknown" when there is no date at all: no expression and no document date, and
+    ``date_from`` is then None; a value naming no calendar day, like "2022-02-30", falls back to the
+    document date). ``timing`` is "historical" for a span that ended more than the stage's
+    ``history_days`` before the story's date, "future" for one starting after it, else "current".
     """
 
     value: str | None
@@ -156,18 +163,22 @@ class EventDate:
     precision: str
     date_from: DateFrom | None
     timex: Timex | None = None
+    last: date | None = None
+    timing: str = "current"
 
     @classmethod
     def of_document(cls, dct: date | None) -> "EventDate":
         if dct is None:
             return cls(None, None, "unknown", None)
-        return cls(dct.isoformat(), dct, "dct", DateFrom.DCT)
+        return cls(dct.isoformat(), dct, "day", DateFrom.DCT, last=dct)
 
     @classmethod
-    def of_timex(cls, timex: Timex, dct: date | None) -> "EventDate":
-        found = calendar_day(timex.value)
-        day, precision = found if found else (dct, "dct" if dct else "unknown")
-        return cls(timex.value, day, precision, DateFrom.TIME, timex)
+    def of_timex(cls, timex: Timex, dct: date | None, history_days: int = HISTORY_DAYS) -> "EventDate":
+        found = calendar_span(timex.value)
+        if found is None:
+            return replace(cls.of_document(dct), value=timex.value, date_from=DateFrom.DCT if dct else None, timex=timex)
+        first, last, precision = found
+        return cls(timex.value, first, precision, DateFrom.TIME, timex, last, timing(first, last, dct, history_days))
 
 
 def date_for_token(doc: Doc, token: Token) -> EventDate:
@@ -187,7 +198,7 @@ def date_for_token(doc: Doc, token: Token) -> EventDate:
         seen.add(current.i)
         if current.i in by_governor:
             nearest = min(by_governor[current.i], key=lambda t: abs(t.start - token.idx))
-            return EventDate.of_timex(nearest, dct)
+            return EventDate.of_timex(nearest, dct, doc.user_data.get(HISTORY_KEY, HISTORY_DAYS))
         current = current.head
     return EventDate.of_document(dct)
 

@@ -147,7 +147,7 @@ def test_actors_to_json_is_plain_data(seed_doc, nlp_actors):
 
     rows = doc_to_dict(nlp_actors, seed_doc)["actors"]
     assert json.loads(json.dumps(rows)) == rows
-    assert set(rows[0]) == {"start", "end", "text", "name", "code", "country", "sector", "role", "resolved_by", "confidence", "chain", "kind"}
+    assert set(rows[0]) == {"start", "end", "text", "name", "code", "country", "sector", "role", "resolved_by", "confidence", "chain", "kind", "wikidata"}
 
 
 @pytest.mark.parametrize(("phrase", "code"), [("The government", "AFGGOV"), ("Thames Valley Police", None)])

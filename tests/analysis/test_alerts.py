@@ -103,3 +103,25 @@ def test_escalation_alerts_reject_bad_settings(store, settings):
 
 def test_escalation_alerts_on_empty_store(store):
     assert alerts(store) == []
+
+
+@pytest.mark.parametrize("timing", ["historical", "future"])
+def test_escalation_alert_ignores_events_that_are_not_news_of_their_week(store, rows, timing):
+    """A burst of asides (a war decades ago, strikes promised for next year) dated into one week never alerts."""
+    rows.weekly(MONDAY, [1, 1, 1, 1, 1, 1, 1, 1])
+    burst = rows.weekly(MONDAY + timedelta(weeks=8), [8], plover="ASSAULT", goldstein=-10.0, quad=4, timing=timing)[0]
+    assert alerts(store) == []
+    counted = next(a for a in alerts(store, timing="all") if a["metric"] == "conflict_events")
+    assert counted["value"] == 8 and sorted(counted["evidence_ids"]) == sorted(burst)
+
+
+def test_escalation_alert_counts_events_of_old_stores_as_current(store, rows):
+    rows.weekly(MONDAY, [1, 0, 1, 1, 0, 1, 1, 0])
+    rows.weekly(MONDAY + timedelta(weeks=8), [6], timing=None)
+    assert {a["metric"] for a in alerts(store)} == {"conflict_events"}
+
+
+def test_escalation_alerts_reject_an_unknown_timing(store):
+    with pytest.raises(HarbingerError) as caught:
+        escalation_alerts(store, timing="soon")
+    assert caught.value.code == "H513"

@@ -87,3 +87,84 @@ def test_store_overview_counts(synthetic):
     assert overview["events"] == sum(overview["events_by_mode"].values()) == sum(overview["events_by_type"].values())
     assert overview["articles"] > overview["canonical_articles"] and overview["quotes_available"]
     assert overview["first_event_date"] < overview["last_event_date"]
+
+
+def test_event_filter_keeps_current_events_unless_asked(store, rows):
+    current = rows.event(date(2022, 1, 4))
+    old_store = rows.event(date(2022, 1, 4), timing=None)  # written before the timing column: current
+    historical = rows.event(date(1968, 6, 5), timing="historical")
+    future = rows.event(date(2023, 1, 2), timing="future")
+    assert ids(list_events(store, EventFilter())) == {current, old_store}
+    assert ids(list_events(store, EventFilter(timing="historical"))) == {historical}
+    assert ids(list_events(store, EventFilter(timing="future"))) == {future}
+    assert ids(list_events(store, EventFilter(timing="all"))) == {current, old_store, historical, future}
+    days = [row[0] for row in event_timeline(store, EventFilter(), "day")[1]]
+    assert days == [date(2022, 1, 4)]
+
+
+def test_event_filter_several_modes_and_types(store, rows):
+    made = {(mode, plover): rows.event(date(2022, 1, 4), mode=mode, plover=plover)
+            for mode in ("asserted", "reported", "planned", "denied") for plover in ("ACCUSE", "THREATEN", "ASSAULT")}  # fmt: skip
+    where = EventFilter(modes=("occurred", "planned"), plover_types=("THREATEN", "ASSAULT"))
+    expected = {made[m, p] for m in ("asserted", "reported", "planned") for p in ("THREATEN", "ASSAULT")}
+    assert ids(list_events(store, where, limit=100)) == expected
+    assert list_events(store, EventFilter(modes=("denied", "all")))[0] == 12
+    assert list_events(store, EventFilter(mode="denied", modes=("planned",)))[0] == 3  # modes, when given, replace mode
+
+
+def test_event_filter_dyad_matches_code_or_country_on_each_side(store, rows):
+    wanted = rows.event(date(2022, 1, 4), source="USA", target="RUS")
+    reverse = rows.event(date(2022, 1, 4), source="RUS", target="USA")
+    rows.event(date(2022, 1, 4), source="USA", target="UKR")
+    for dyad in (("USA", "RUS"), ("USAGOV", "RUS"), ("USA", "RUSGOV")):
+        assert ids(list_events(store, EventFilter(dyad=dyad))) == {wanted}
+    assert ids(list_events(store, EventFilter(dyad=("RUSGOV", "USAGOV")))) == {reverse}
+
+
+def test_event_filter_min_confidence_is_inclusive(store, rows):
+    sure = rows.event(date(2022, 1, 4), confidence=0.9)
+    edge = rows.event(date(2022, 1, 4), confidence=0.5)
+    rows.event(date(2022, 1, 4), confidence=0.2)
+    rows.event(date(2022, 1, 4), confidence=None)
+    assert ids(list_events(store, EventFilter(min_confidence=0.5))) == {sure, edge}
+    assert list_events(store, EventFilter(min_confidence=0.0))[0] == 3
+
+
+@pytest.mark.parametrize(
+    "where, code",
+    [(EventFilter(plover_types=("ASSAULT", "BOMB")), "H512"), (EventFilter(timing="past"), "H513"),
+     (EventFilter(modes=("occurred", "maybe")), "H502")],
+)  # fmt: skip
+def test_event_filter_rejects_unknown_choices(where, code):
+    with pytest.raises(HarbingerError) as caught:
+        where.where()
+    assert caught.value.code == code
+
+
+def test_list_events_full_view_has_every_events_column_and_the_article(store, rows):
+    article = rows.article(date(2022, 1, 5), text="Russia accused Ukraine on Monday.")
+    rows.event(date(2022, 1, 3), article_id=article, sentence_start=0, sentence_end=33)
+    for _ in range(3):
+        rows.event(date(2022, 1, 4))
+    total, columns, found = list_events(store, EventFilter(), limit=None, columns="full")
+    _, described = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events' ORDER BY ordinal_position")
+    events_columns = [name for (name,) in described]
+    assert total == len(found) == 4
+    assert columns[: len(events_columns)] == events_columns and "timing" in columns and "place_from" in columns
+    oldest = dict(zip(columns, found[-1]))
+    assert (oldest["sentence"], oldest["article_date"]) == ("Russia accused Ukraine on Monday.", date(2022, 1, 5))
+    assert {"article_url", "article_title", "mentions"} <= set(columns)
+
+
+def test_require_events_refuses_a_store_without_the_event_record(tmp_path):
+    import duckdb
+
+    from harbinger.analysis.events import require_events
+    from harbinger.store import Store
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as db:
+        db.execute("CREATE TABLE events (id VARCHAR, mode VARCHAR)")
+    with Store(path, read_only=True) as old, pytest.raises(HarbingerError) as caught:
+        require_events(old)
+    assert caught.value.code == "H511" and "timing" in str(caught.value)

@@ -1,6 +1,6 @@
 import pytest
 
-from harbinger.analysis.evidence import evidence_spans, find_trace, load_annotations, stage_items
+from harbinger.analysis.evidence import evidence_spans, find_trace, load_stage_records
 
 TEXT = "KYIV — Russia shelled Kharkiv on Monday, officials said. Talks are due next week."
 EVENT = {
@@ -37,14 +37,6 @@ def test_evidence_spans_take_text_from_the_article_when_missing_or_wrong():
     assert next(s for s in spans if s["kind"] == "time")["text"] == "on Monday"
 
 
-@pytest.mark.parametrize(
-    "payload, count",
-    [('[{"start": 1, "end": 2}]', 1), ({"timexes": [{"start": 1, "end": 2}, {"start": 3}]}, 1), ("not json", 0), (42, 0), ({}, 0)],
-)
-def test_stage_items_accept_lists_or_nested_lists(payload, count):
-    assert len(stage_items(payload, ("timexes", "time"))) == count
-
-
 def test_find_trace_by_offsets_then_by_text():
     items = [{"start": 7, "end": 20, "text": "Russian army"}, {"start": 30, "end": 36, "text": "Moscow"}]
     assert find_trace(items, 7, 13) == items[0]
@@ -53,11 +45,14 @@ def test_find_trace_by_offsets_then_by_text():
     assert find_trace(items, 40, 45) is None
 
 
-def test_load_annotations_reads_stage_rows(store, rows):
+def test_load_stage_records_reads_stage_layers_and_the_places_table(store, rows):
     from datetime import date
 
     article = rows.article(date(2022, 1, 4))
-    store.db.execute("INSERT INTO annotations VALUES (?, 'timexes', ?), (?, 'places', ?), (?, 'other', '[]')",
-                     [article, '[{"start": 0, "end": 6, "text": "Russia"}]', article, '{"places": [{"start": 1, "end": 2}]}', article])  # fmt: skip
-    found = load_annotations(store, article)
-    assert (len(found["time"]), len(found["place"]), found["actor"]) == (1, 1, [])
+    timexes = '[{"start": 0, "end": 6, "text": "Russia"}, {"start": 3}]'
+    store.db.execute("INSERT INTO annotations VALUES (?, 'timexes', ?), (?, 'other', '[]')", [article, timexes, article])
+    place = """INSERT INTO places (article_id, canonical_id, idx, "start", "end", text, country) VALUES (?, ?, 0, 0, 6, 'Russia', 'RUS')"""
+    store.db.execute(place, [article, article])
+    found = load_stage_records(store, article)
+    assert (len(found["time"]), found["actor"]) == (1, [])
+    assert [(p["text"], p["country"]) for p in found["place"]] == [("Russia", "RUS")]

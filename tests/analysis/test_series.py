@@ -119,3 +119,41 @@ def test_top_dyads_orders_by_volume_and_skips_unknown_and_self(store, rows):
     rows.event(date(2022, 1, 4), source="RUS", target="UKR", mode="planned")
     dyads = as_dicts(top_dyads(store))
     assert [(d["source"], d["target"], d["events"], d["conflict_events"]) for d in dyads] == [("RUS", "UKR", 2, 2), ("USA", "RUS", 1, 0)]
+
+
+def test_dyad_series_counts_only_current_events_by_default(store, rows):
+    """A story's aside about 1968 is not news of its week, and must not stretch the series back to 1968."""
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 1, 5), timing=None)  # a store from before the timing column: current
+    rows.event(date(1968, 6, 5), plover="ASSAULT", goldstein=-10.0, quad=4, timing="historical")
+    rows.event(date(2022, 1, 6), timing="historical")
+    rows.event(date(2023, 1, 2), timing="future")
+    (week,) = as_dicts(dyad_series(store, "RUS", "UKR"))
+    assert (week["period"], week["events"], week["assault"]) == (MONDAY, 2, 0)
+    everything = as_dicts(dyad_series(store, "RUS", "UKR", by="month", timing="all"))
+    assert everything[0]["period"] == date(1968, 6, 1) and everything[-1]["period"] == date(2023, 1, 1)
+    assert sum(m["events"] for m in everything) == 5
+    historical = [m for m in as_dicts(dyad_series(store, "RUS", "UKR", by="month", timing="historical")) if m["events"]]
+    assert [(m["period"], m["events"], m["assault"]) for m in historical] == [(date(1968, 6, 1), 1, 1), (date(2022, 1, 1), 1, 0)]
+
+
+def test_dyad_series_rejects_an_unknown_timing(store):
+    with pytest.raises(HarbingerError) as caught:
+        dyad_series(store, "RUS", "UKR", timing="past")
+    assert caught.value.code == "H513" and "historical" in caught.value.hint
+
+
+def test_dyad_series_whole_timeline_starts_at_the_first_current_event(synthetic):
+    from tests.synthetic import add_timing_examples
+
+    add_timing_examples(synthetic)
+    weeks = as_dicts(dyad_series(synthetic, mode="all"))
+    assert weeks[0]["period"] == MONDAY and len(weeks) == 12
+    assert as_dicts(dyad_series(synthetic, mode="all", timing="all"))[0]["period"] == date(1979, 12, 31)  # the ISO week of 1980-01-01
+
+
+def test_top_dyads_leave_out_historical_events(store, rows):
+    rows.event(date(2022, 1, 4), source="RUS", target="UKR")
+    rows.event(date(1980, 1, 1), source="USA", target="RUS", timing="historical")
+    assert [(d["source"], d["first_date"]) for d in as_dicts(top_dyads(store))] == [("RUS", date(2022, 1, 4))]
+    assert len(as_dicts(top_dyads(store, timing="all"))) == 2

@@ -131,9 +131,44 @@ def test_api_quotes(client):
     page = get(client, "/api/quotes", limit=5)
     assert page["available"] and page["total"] > 5 and len(page["items"]) == 5
     quote = page["items"][0]
-    assert quote["speaker"] == "officials" and quote["fields"]["text"] == quote["text"]
+    assert quote["speaker"]["name"] == "officials" and quote["speaker"]["code"] is None and quote["cue"]["text"] == "said"
     only = get(client, "/api/quotes", article_id=quote["article_id"])
     assert {q["article_id"] for q in only["items"]} == {quote["article_id"]}
+
+
+@pytest.mark.slow
+def test_api_quotes_on_the_seed_article_have_offsets_text_and_a_resolved_speaker(seed_client):
+    """The seed's quotes once came back with start, end and text null and the speaker as a raw JSON string."""
+    page = get(seed_client, "/api/quotes", limit=500)
+    assert page["available"] and page["total"] == len(page["items"]) > 0
+    (article,) = {q["article_id"] for q in page["items"]}
+    text = get(seed_client, f"/api/articles/{article}")["text"]
+    for quote in page["items"]:
+        assert text[quote["start"] : quote["end"]] == quote["text"] != ""
+        for span in [quote["cue"], quote["speaker"], quote["venue"], *quote["segments"]]:
+            assert span is None or text[span["start"] : span["end"]] == span["text"]
+    blinken = next(q for q in page["items"] if q["speaker"] and q["speaker"]["text"] == "Secretary of State Antony Blinken")
+    assert (blinken["speaker"]["name"], blinken["speaker"]["code"]) == ("Antony Blinken", "USAGOV") and blinken["speaker"]["resolved_by"]
+    assert blinken["claim"]["stance"] == "asserts"
+    found = get(seed_client, "/api/quotes", q=blinken["text"][:30].upper())["items"]
+    assert blinken["id"] in {q["id"] for q in found}
+
+
+@pytest.mark.slow
+def test_api_events_on_the_seed_article_carry_the_typed_event_record(seed_client):
+    events = get(seed_client, "/api/events", limit=500)["items"]
+    assert events and all(e["timing"] in ("current", "historical", "future") for e in events)
+    by_pronoun = next(e for e in events if e["source_name"] == "Antony Blinken" and e["source_code"] == "USAGOV")
+    assert by_pronoun["source_wikidata"] == "Q7821917"
+    placed = next(e for e in events if e["place_from"] is not None)
+    detail = get(seed_client, f"/api/events/{placed['id']}")
+    assert {key: detail["event"][key] for key in placed} == placed
+    place = detail["resolution"]["place"]
+    assert (place["name"], place["country"], place["source"]) == (placed["place_name"], placed["place_country"], placed["place_from"])
+    assert place["trace"]["start"] <= place["start"] < place["end"] <= place["trace"]["end"]
+    assert detail["resolution"]["date"]["timing"] == placed["timing"]
+    source = detail["resolution"]["source"]
+    assert source["name"] == placed["source_name"] and source["trace"]["code"] == placed["source_code"]
 
 
 def test_api_quotes_empty_without_a_quotes_stage(tmp_path):

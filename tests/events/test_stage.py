@@ -63,11 +63,12 @@ def test_code_events_participants(nlp_events, code, text, trigger, plover, sourc
 def test_code_events_fields_and_fallbacks(nlp_events, code):
     text = "Russia attacked Ukraine on Monday."
     (event,) = code(nlp_events, text)
-    assert set(event) == {f for f in Event.__dataclass_fields__} - {"dated"} | {"date", "date_from", "day", "date_precision"}
+    assert set(event) == {f for f in Event.__dataclass_fields__} - {"dated"} | {"date", "date_from", "date_value", "date_precision", "timing"}
     assert text[event["evidence"]["trigger_start"] : event["evidence"]["trigger_end"]] == "attacked"
     assert text[event["source"]["start"] : event["source"]["end"]] == "Russia"
     assert event["source"]["code"] is None  # no actors stage in this pipeline
-    assert (event["date"], event["date_from"], event["day"], event["date_precision"], event["place"]) == ("2022-01-09", "dct", "2022-01-09", "dct", None)
+    assert (event["date"], event["date_from"], event["date_value"], event["date_precision"], event["timing"]) == ("2022-01-09", "dct", "2022-01-09", "day", "current")
+    assert (event["place"], event["place_from"]) == (None, None)  # no place stage in this pipeline
     assert event["cameo_code"] == "190" and event["goldstein"] == -10.0 and event["quad_class"] == 4
     assert event["rule"]
     assert len(event["id"]) == 16

@@ -6,6 +6,8 @@ import dataclasses
 
 import pytest
 
+from harbinger.ontology import PLOVER_QUAD, QuadClass
+
 from harbinger.errors import HarbingerError
 from harbinger.events.tables import cameo_info, load_finder_words, load_tables
 
@@ -25,7 +27,7 @@ from harbinger.events.tables import cameo_info, load_finder_words, load_tables
         ("163", -8.0, 4, "SANCTION"),
         ("173", -5.0, 4, "COERCE"),
         ("190", -10.0, 4, "ASSAULT"),
-        ("020", 3.0, 1, "REQUEST"),
+        ("020", 3.0, 3, "REQUEST"),
         ("010", 0.0, 1, None),
     ],
 )
@@ -39,10 +41,12 @@ def test_cameo_info_unknown_code_is_explained():
         cameo_info("999")
 
 
-@pytest.mark.parametrize("root", [f"{r:02d}" for r in range(1, 21)])
-def test_load_tables_quad_class_is_constant_per_root(root):
-    classes = {row.quad_class for row in load_tables().codes.values() if row.root == root}
-    assert len(classes) == 1
+def test_load_tables_quad_class_is_the_plover_types():
+    """PLOVER's quad categories, not CAMEO's roots: appeals (02) are verbal conflict, yielding (08) verbal cooperation."""
+    codes = load_tables().codes.values()
+    assert all(row.quad_class == PLOVER_QUAD[row.plover] for row in codes if row.plover)
+    assert {row.quad_class for row in codes if row.root == "02"} == {QuadClass.VERBAL_CONFLICT}
+    assert {row.quad_class for row in codes if row.plover == "CONCEDE"} == {QuadClass.VERBAL_COOPERATION}
 
 
 def test_load_tables_every_pattern_code_is_known():

@@ -85,16 +85,26 @@ def _timex(value: str) -> Timex:
 
 @pytest.mark.parametrize(
     "value,expected",
-    [("2022-W02", (date(2022, 1, 10), "week")), ("2022-02-30", (DCT, "dct"))],  # calendar_day's cases: tests/time/test_values.py
+    [
+        ("2022-W02", (date(2022, 1, 10), "week", DateFrom.TIME, "future")),
+        ("2021-12", (date(2021, 12, 1), "month", DateFrom.TIME, "current")),
+        ("1968", (date(1968, 1, 1), "year", DateFrom.TIME, "historical")),
+        ("2022-01-06/2022-01-08", (date(2022, 1, 6), "week", DateFrom.TIME, "current")),  # a 3-day interval: within a week
+        ("2022-02-30", (DCT, "day", DateFrom.DCT, "current")),  # names no calendar day: the document's date stands
+    ],
 )
-def test_event_date_of_timex_first_day_and_precision(value, expected):
+def test_event_date_of_timex_first_day_precision_and_timing(value, expected):
     dated = EventDate.of_timex(_timex(value), DCT)
-    assert (dated.day, dated.precision, dated.date_from, dated.value) == (*expected, DateFrom.TIME, value)
+    assert (dated.day, dated.precision, dated.date_from, dated.timing, dated.value) == (*expected, value)
+
+
+def test_event_date_history_window_is_the_stage_setting():
+    assert EventDate.of_timex(_timex("2021-11"), DCT, history_days=20).timing == "historical"
 
 
 @pytest.mark.parametrize(
     "dct,expected",
-    [(DCT, ("2022-01-09", DCT, "dct", DateFrom.DCT)), (None, (None, None, "unknown", None))],
+    [(DCT, ("2022-01-09", DCT, "day", DateFrom.DCT)), (None, (None, None, "unknown", None))],
 )
 def test_event_date_of_document_with_and_without_a_date(dct, expected):
     dated = EventDate.of_document(dct)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from harbinger.time.values import calendar_day
+from harbinger.time.values import calendar_day, calendar_span, timing
 
 
 @pytest.mark.parametrize(
@@ -23,3 +23,40 @@ from harbinger.time.values import calendar_day
 )
 def test_calendar_day_of_timex_values(value, expected):
     assert calendar_day(value) == expected
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("2022-01-10", (date(2022, 1, 10), date(2022, 1, 10), "day")),
+        ("2022-W02", (date(2022, 1, 10), date(2022, 1, 16), "week")),
+        ("2024-02", (date(2024, 2, 1), date(2024, 2, 29), "month")),
+        ("2021-12", (date(2021, 12, 1), date(2021, 12, 31), "month")),
+        ("2021", (date(2021, 1, 1), date(2021, 12, 31), "year")),
+        ("2022-01-06/2022-01-08", (date(2022, 1, 6), date(2022, 1, 8), "week")),
+        ("2022-01-06/2022-03", (date(2022, 1, 6), date(2022, 3, 31), "year")),
+        ("2022-01-01/2022-01-20", (date(2022, 1, 1), date(2022, 1, 20), "month")),
+        ("PAST_REF", None),
+    ],
+)
+def test_calendar_span_first_last_and_precision(value, expected):
+    assert calendar_span(value) == expected
+
+
+DCT = date(2022, 1, 9)
+
+
+@pytest.mark.parametrize(
+    "first,last,expected",
+    [
+        (date(2022, 1, 3), date(2022, 1, 3), "current"),
+        (date(2022, 1, 10), date(2022, 1, 10), "future"),
+        (date(2021, 1, 1), date(2021, 12, 31), "current"),  # "last year" in a January story
+        (date(2020, 1, 1), date(2020, 12, 31), "historical"),
+        (date(1968, 1, 1), date(1968, 12, 31), "historical"),
+        (None, None, "current"),
+    ],
+)
+def test_timing_against_the_story_date(first, last, expected):
+    assert timing(first, last, DCT) == expected
+    assert timing(first, last, None) == "current"
