@@ -20,6 +20,7 @@ demo: setup
 	mkdir -p out
 	$(BIN)/harbinger run data/samples --db $(DEMO_DB)
 	$(BIN)/harbinger stats --db $(DEMO_DB)
+	$(BIN)/python examples/read_store.py $(DEMO_DB)
 	$(BIN)/harbinger eval --gold data/gold/seed.gold.json
 
 # The dashboard's browser tests drive Debian's Chromium (never a downloaded browser build).
