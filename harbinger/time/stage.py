@@ -154,7 +154,7 @@ class EventDate:
     none did); ``day`` and ``last`` the first and last calendar days it covers; ``precision`` day, week,
     month or year ("unknown" when there is no date at all: no expression and no document date, and
     ``date_from`` is then None; a value naming no calendar day, like "2022-02-30", falls back to the
-    document date). ``timing`` is "historical" for a span that ended more than the stage's
+    document date). ``timing`` is "historical" for a date starting more than the stage's
     ``history_days`` before the story's date, "future" for one starting after it, else "current".
     """
 
@@ -178,7 +178,7 @@ class EventDate:
         if found is None:
             return replace(cls.of_document(dct), value=timex.value, date_from=DateFrom.DCT if dct else None, timex=timex)
         first, last, precision = found
-        return cls(timex.value, first, precision, DateFrom.TIME, timex, last, timing(first, last, dct, history_days))
+        return cls(timex.value, first, precision, DateFrom.TIME, timex, last, timing(first, dct, history_days))
 
 
 def date_for_token(doc: Doc, token: Token) -> EventDate:

@@ -6,7 +6,7 @@ values that name no calendar day give None.
 
 :func:`calendar_span` adds the last day a value covers and an analyst's
 precision (day, week, month, year: an interval takes the smallest of these
-that holds it); :func:`timing` says whether a span is news at the story's
+that holds it); :func:`timing` says whether a date is news at the story's
 date or history (or the future) that series and default exports leave out.
 """
 
@@ -38,8 +38,9 @@ def calendar_day(value: str) -> tuple[date, str] | None:
     return None
 
 
-# How far before its story's date an event may lie and still count as news there: a year and a day, so
-# "last year" in a January story is news and "in 1968" is history.
+# How far before its story's date an event's date may start and still count as news there: a year and a
+# day. "In 1968" is history; so is "last year" in a January story (a span starting over a year back: no
+# series can place it), while "last year" in a December story is news.
 HISTORY_DAYS = 366
 PRECISIONS = ("day", "week", "month", "year", "unknown")
 TIMINGS = ("current", "historical", "future")
@@ -68,13 +69,14 @@ def calendar_span(value: str) -> tuple[date, date, str] | None:
     return first, last, precision
 
 
-def timing(first: date | None, last: date | None, dct: date | None, history_days: int = HISTORY_DAYS) -> str:
-    """"future" when the span starts after the story's date, "historical" when it ended more than
-    ``history_days`` before it, else "current" (also when either date is unknown)."""
+def timing(first: date | None, dct: date | None, history_days: int = HISTORY_DAYS) -> str:
+    """"future" when the event's date starts after the story's date, "historical" when it starts more than
+    ``history_days`` before it, else "current" (also when either date is unknown). The first day decides,
+    as it is the day series and exports file the event under."""
     if first is None or dct is None:
         return "current"
     if first > dct:
         return "future"
-    if (last or first) < dct - timedelta(days=history_days):
+    if first < dct - timedelta(days=history_days):
         return "historical"
     return "current"
