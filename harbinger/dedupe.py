@@ -1,6 +1,9 @@
 """Group exact and near-duplicate articles (wire copies, light edits) before annotation.
 
-Exact duplicates share a content-hash id. Near duplicates are found with
+Exact duplicates share a content-hash id. A record is one occurrence of its
+article: where it was read (:func:`occurrence`) tells a copy from the same
+record read again, so a copy counts once however a corpus is batched or split
+across runs, and a re-run counts nothing. Near duplicates are found with
 MinHash LSH over character 5-gram shingles of the normalised text (datasketch; they
 forgive small edits better than word n-grams): an article whose estimated
 Jaccard similarity to an earlier one reaches the threshold joins that one's
@@ -10,6 +13,8 @@ from the store so groups span runs.
 
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -32,6 +37,23 @@ class DedupeResult:
     canonical_id: str
     similarity: float
     signature: bytes | None = None  # MinHash values of a new or near article, for the store
+
+
+# An origin is "path:line", "path#record" or a bare path; "<stdin>:line" names no file.
+_ORIGIN = re.compile(r"(?P<path>.*?)(?P<locator>[:#]\d+)?")
+
+
+def occurrence(origin: str) -> str:
+    """Where a record was read, spelt one way: its file as an absolute path, then its line or record number.
+
+    ``data/x.jsonl:3`` and ``/work/data/x.jsonl:3`` (read from /work) are one record, so a re-run naming its
+    input differently adds no copies.
+    """
+    match = _ORIGIN.fullmatch(origin)
+    path, locator = match["path"], match["locator"] or ""
+    if not path or path.startswith("<"):
+        return origin
+    return os.path.abspath(path) + locator
 
 
 def signature(text: str) -> MinHash:

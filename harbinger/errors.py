@@ -59,9 +59,18 @@ MESSAGES: dict[str, Message] = {
     ),
     "H005": _fatal("actor dictionary file given with `--actors` does not exist", "check the path to the dictionary"),
     "H006": _fatal("`--since`/`--until` value is not a date", "write dates as YYYY-MM-DD"),
+    "H007": _fatal(
+        "a `run` option is out of range",
+        "give `--threshold` above 0 and at most 1, and `--batch-size`/`--batch-words` of at least 1",
+    ),
     "H008": _fatal(
         "settings given for stages that do not run",
         "add those stages to `--stages`, or drop their settings",
+    ),
+    "H009": _warning(
+        "no such file or folder; skipped, the other inputs are read",
+        "an input path does not exist: skipped, the others are read (the run exits 1)",
+        "check the path, then run the same command again: what is stored already is skipped",
     ),
     # --- reading input (Problem: the run goes on) ------------------------------------
     "H101": _error("file is empty", "file is empty", "check the file was written completely"),
@@ -141,6 +150,28 @@ MESSAGES: dict[str, Message] = {
         "a file in a folder that is not a news file type (`.md`, `.png`, …) was skipped",
         "name the file directly to read it anyway",
     ),
+    "H118": _error(
+        "more than {limit} bytes (after any decompression), the most one document may be at --max-chars {max_chars}; "
+        "not read — split it, or raise --max-chars",
+        "file too large for one document (`--max-chars` × 16 bytes): a decompression bomb or an unsplit dump",
+        "split the file into one article per file (or use JSON Lines), or raise `--max-chars`",
+    ),
+    "H119": _error(
+        "record is more than {limit} bytes, the most one record may be at --max-chars {max_chars}; {outcome}",
+        "JSON or CSV record too large to read (`--max-chars` × 16 bytes)",
+        "split the record, or raise `--max-chars`; a CSV file is read no further than such a line",
+    ),
+    "H120": _error(
+        "JSON record is nested more than {limit} levels deep; skipped",
+        "JSON record nested too deeply",
+        "flatten the record: a news record needs a few levels at most",
+    ),
+    "H121": _error("malformed CSV row: {reason}; skipped", "malformed CSV row", "fix the row at the line given; the other rows are read"),
+    "H122": _warning(
+        "date {value} is outside the years {first}–{last} (a placeholder for 'no date'?); kept with flags 'no_date', 'bad_date'",
+        "date out of range (0001-01-01, 9999-12-31): kept, flagged `bad_date`, with no date",
+        "give the record its real date, or leave the date empty",
+    ),
     # --- running stages (Problem) ----------------------------------------------------
     "H201": _error(
         "stage '{stage}' failed on article {article}: {reason}",
@@ -165,6 +196,15 @@ MESSAGES: dict[str, Message] = {
     "H306": _fatal(
         "Parquet import failed (nothing was imported)",
         "check the files come from `harbinger export --format parquet` of a compatible version",
+    ),
+    "H307": _fatal(
+        "the store is in use by another process (one process can write a store at a time)",
+        "wait for the other `harbinger` process the error names to finish (or stop it), then run again",
+    ),
+    "H308": _warning(
+        "run {run_id} ({command}, started {started}) never finished: its process was killed; marked 'killed'",
+        "an earlier run on the store never finished (its process was killed); it is marked `killed`",
+        "run that run's command again: its whole batches are kept and the rest is added",
     ),
     # --- evaluation (HarbingerError) -------------------------------------------------
     "H401": _fatal("no gold file at the given path", "check the path to the gold file"),
@@ -204,6 +244,25 @@ MESSAGES: dict[str, Message] = {
     "H521": _fatal("export output path is unusable", "give a file path for file formats and a folder path for parquet"),
     "H522": _fatal("this format cannot be written to standard output", "give an output path (`--out`/`-o`)"),
     "H523": _fatal("the export could not be written", "check the output folder exists or can be created, is writable and has space"),
+    "H530": _fatal(
+        "a series or timeline would have more periods than the limit (5,000)",
+        "narrow `since`/`until` (one left out defaults to the first or last event), or count per week or month",
+    ),
+    "H531": _fatal(
+        "alerts would score more dyad-weeks than the limit",
+        "pass `since` (only recent weeks are then scored), a `source` or `target`, or use level country",
+    ),
+    "H532": _fatal("more rows asked for than the limit", "ask for at most the limit the error names"),
+    "H533": _fatal(
+        "the request's Host header is not an allowed host (DNS rebinding guard)",
+        "open the dashboard as http://127.0.0.1:PORT/ or http://localhost:PORT/, or start `harbinger serve` with `--allow-host NAME`",
+    ),
+    "H534": _fatal(
+        "the store cannot be served: another process is writing it",
+        "wait for the `harbinger run` that writes it to finish (or stop it), or serve a copy of the file",
+    ),
+    "H535": _fatal("the store cannot be opened: not a DuckDB file, damaged or unreadable", "check the path names a store written by `harbinger run`"),
+    "H536": _fatal("the store could not answer the request (out of memory or busy)", "retry, or narrow the request"),
     # --- actor dictionaries (HarbingerError) -----------------------------------------
     "H601": _fatal("actor dictionary cannot be read", "check the file's path and permissions"),
     "H602": _fatal(
@@ -211,6 +270,13 @@ MESSAGES: dict[str, Message] = {
         "give every entry a name and a code (fields: name, aliases, code, role, from, to)",
     ),
     "H603": _fatal("actor dictionary entry has a bad date", "write `from`/`to` dates as YYYY-MM-DD"),
+    "H604": _warning(
+        "office-holder row skipped: {reason}",
+        "office-holder row skipped (`actors update`)",
+        "fix the row (columns: person_qid, name, position_label, country_iso3, igo, role, start, end) and update again",
+    ),
+    "H605": _fatal("office-holder table cannot be read or installed", "give a readable CSV or JSON file and a writable data folder"),
+    "H606": _fatal("office-holder table has no valid rows", "check the file's columns against docs/actors-update.md"),
 }
 
 

@@ -1,4 +1,8 @@
-"""Print rows the same way for every command: ``--format table|json|jsonl|csv``."""
+"""Print rows the same way for every command: ``--format table|json|jsonl|csv``.
+
+Values keep their types in JSON (a count is a number, not a string); tables show
+every value as plain text, so a ``[/bold]`` in a title or a path is printed, not read as markup.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Any, Sequence, TextIO
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 
 class Format(str, Enum):
@@ -48,9 +53,9 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: Forma
         writer.writerow(columns)
         writer.writerows([[record[c] for c in columns] for record in records])
     else:
-        table = Table(title=title, show_lines=False)
+        table = Table(title=None if title is None else Text(title), show_lines=False)
         for column in columns:
-            table.add_column(str(column), overflow="fold")
+            table.add_column(Text(str(column)), overflow="fold")
         for record in records:
-            table.add_row(*("" if record[c] is None else str(record[c]) for c in columns))
-        Console(file=out, width=max(140, Console().width)).print(table)
+            table.add_row(*(Text("" if record[c] is None else str(record[c])) for c in columns))
+        Console(file=out, width=max(140, Console().width), markup=False, highlight=False).print(table)

@@ -1,23 +1,32 @@
 """One run: read → dedupe → annotate → store, batch by batch, with a summary at the end.
 
-Articles already in the store are skipped before any work, exact copies are
-counted and logged, near copies are stored in their group without being
-annotated, and everything else goes through the pipeline. Each batch is
-written in one transaction, so an interrupted run leaves whole batches and a
-re-run finishes the rest.
+Options and input paths are checked before anything is read (:func:`check_options`,
+:func:`check_inputs`), so the CLI reports a typo before it loads a model; a
+missing path among good ones is a warning and the good ones are read. A record
+already recorded from the same place (same article id, same :func:`occurrence`)
+is skipped before any work; any other record with the id of an article seen
+before, in this run or an earlier one, is an exact copy, so the duplicates a
+corpus yields do not depend on batch size or on how it is split across runs.
+Near copies are stored in their group without being annotated, and everything
+else goes through the pipeline. Each batch is written in one transaction, so an
+interrupted run leaves whole batches and a re-run finishes the rest. The run's
+row in the store ends ``done``, ``failed`` (with the error) or ``interrupted``;
+a row a killed process left ``running`` is marked ``killed`` by the next run.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
 
 from harbinger.annotation import doc_to_dict
-from harbinger.dedupe import DEFAULT_THRESHOLD, Deduper, DedupeResult
-from harbinger.errors import Problem, Severity
+from harbinger.dedupe import DEFAULT_THRESHOLD, Deduper, DedupeResult, occurrence
+from harbinger.errors import HarbingerError, Problem, Severity
 from harbinger.models import Article
 from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, process
 from harbinger.readers import ReadOptions, read_paths
@@ -33,11 +42,14 @@ class RunSummary:
     skipped: int = 0
     already: int = 0
     stored: int = 0
+    events: int = 0
     words: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    missing_inputs: list[str] = field(default_factory=list)  # paths that did not exist (each also an H009 warning)
     timings: Timings = field(default_factory=Timings)
-    status: str = "done"
+    status: str = "running"
+    error: str | None = None
 
     @property
     def duplicates(self) -> int:
@@ -52,6 +64,11 @@ class RunSummary:
         return sum(p.severity is Severity.ERROR for p in self.problems)
 
     @property
+    def complete(self) -> bool:
+        """Every input was there and every record was stored or accounted for (no record failed)."""
+        return self.status == "done" and not self.errors and not self.missing_inputs
+
+    @property
     def words_per_second(self) -> float:
         return self.words / self.seconds if self.seconds else 0.0
 
@@ -62,6 +79,7 @@ class RunSummary:
             "skipped": self.skipped,
             "stored": self.stored,
             "already": self.already,
+            "events": self.events,
             "warnings": self.warnings,
             "words": self.words,
             "seconds": round(self.seconds, 3),
@@ -81,7 +99,47 @@ class RunSummary:
         }
 
 
+class RunInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a run: its whole batches are stored and its row says 'interrupted'; ``summary`` says how far it got."""
+
+    def __init__(self, summary: RunSummary):
+        super().__init__(f"interrupted after {summary.stored} articles stored")
+        self.summary = summary
+
+
 Progress = Callable[[RunSummary], None]
+
+
+def check_options(threshold: float, batch_size: int, batch_words: int) -> None:
+    """Raise H007 naming every run option out of range, before anything is read or loaded."""
+    wrong = []
+    if not 0.0 < threshold <= 1.0:
+        wrong.append(f"--threshold {threshold:g} is not above 0 and at most 1")
+    if batch_size < 1:
+        wrong.append(f"--batch-size {batch_size} is below 1")
+    if batch_words < 1:
+        wrong.append(f"--batch-words {batch_words} is below 1")
+    if wrong:
+        raise HarbingerError(
+            "H007", "; ".join(wrong), hint="--threshold is a Jaccard similarity in (0, 1]; batch limits count articles and words"
+        )
+
+
+def check_inputs(paths: list[str]) -> list[Problem]:
+    """H009 warnings for the paths that do not exist; raise H002 if none does ('-', standard input, always does)."""
+    missing = [path for path in paths if path != "-" and not Path(path).exists()]
+    if len(missing) == len(paths):
+        named = ", ".join(paths) or "no path was given"
+        raise HarbingerError("H002", f"no input to read: {named}", hint="check the paths, or pass '-' to read standard input")
+    return [Problem.make("H009", path) for path in missing]
+
+
+def count_articles(paths: list[str], read_options: ReadOptions | None = None) -> int | None:
+    """How many articles reading ``paths`` yields (what a run's ``read`` will reach), or None for standard input."""
+    if "-" in paths:
+        return None
+    present = [path for path in paths if Path(path).exists()]
+    return sum(isinstance(item, Article) for item in read_paths(present, read_options))
 
 
 def run(
@@ -95,26 +153,46 @@ def run(
     command: str = "run",
     progress: Progress | None = None,
 ) -> RunSummary:
-    summary = RunSummary()
-    stage_names = [name for name in nlp.pipe_names]
-    summary.run_id = store.start_run(command, paths, nlp.meta.get("name", "?"), stage_names)
-    deduper = Deduper(threshold)
-    deduper.seed(store.dedupe_seed())
+    """Read, deduplicate, annotate and store ``paths``; raise :class:`RunInterrupted` on Ctrl-C."""
+    check_options(threshold, batch_size, batch_words)
+    summary = RunSummary(problems=check_inputs(paths))
+    summary.missing_inputs = [problem.where for problem in summary.problems]
+    present = [path for path in paths if path not in summary.missing_inputs]
+    for run_id, earlier, started in store.mark_killed_runs():
+        summary.problems.append(Problem.make("H308", store.path, run_id=run_id, command=earlier, started=f"{started:%Y-%m-%d %H:%M} UTC"))
+    summary.run_id = store.start_run(command, paths, nlp.meta.get("name", "?"), list(nlp.pipe_names))
     start = time.perf_counter()
     try:
-        articles = _articles(read_paths(paths, read_options), summary)
+        deduper = Deduper(threshold)
+        deduper.seed(store.dedupe_seed())
+        articles = _articles(read_paths(present, read_options), summary)
         for batch in batched(articles, batch_size, weight=lambda a: a.word_count, max_weight=batch_words):
             _store_batch(batch, store, nlp, deduper, summary)
             summary.seconds = time.perf_counter() - start
             if progress:
                 progress(summary)
     except KeyboardInterrupt:
-        summary.status = "interrupted"
+        _finish(store, summary, start, "interrupted")
+        raise RunInterrupted(summary) from None
+    except BaseException as error:
+        _finish(store, summary, start, "failed", f"{type(error).__name__}: {error}")
         raise
-    finally:
-        summary.seconds = time.perf_counter() - start
-        store.finish_run(summary.run_id, summary.counts(), summary.problems, summary.status)
+    _finish(store, summary, start, "done")
     return summary
+
+
+def _finish(store: Store, summary: RunSummary, start: float, status: str, error: str | None = None) -> None:
+    summary.seconds = time.perf_counter() - start
+    summary.status, summary.error = status, error
+    if status == "done":
+        summary.events = store.run_events(summary.run_id)
+        store.finish_run(summary.run_id, summary.counts(), summary.problems, status)
+        return
+    # The run is already going down with its own error: one from recording it must not hide that one.
+    # If recording fails the row stays 'running', and the next run marks it 'killed'.
+    with contextlib.suppress(Exception):
+        summary.events = store.run_events(summary.run_id)
+        store.finish_run(summary.run_id, summary.counts(), summary.problems, status, error)
 
 
 def _articles(items: Iterable[Article | Problem], summary: RunSummary) -> Iterator[Article]:
@@ -129,12 +207,15 @@ def _articles(items: Iterable[Article | Problem], summary: RunSummary) -> Iterat
 
 
 def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Deduper, summary: RunSummary) -> None:
-    existing = store.existing_ids([a.id for a in batch])
+    recorded = store.recorded_occurrences([a.id for a in batch])
     fresh, near, copies = [], [], []
     for article in batch:
-        if article.id in existing:
+        places = recorded.setdefault(article.id, set())
+        place = occurrence(article.origin)
+        if place in places:
             summary.already += 1
             continue
+        places.add(place)
         verdict = deduper.check(article)
         if verdict.kind == "exact":
             summary.exact += 1

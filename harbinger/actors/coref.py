@@ -8,6 +8,10 @@ organisation or country; agreement in gender
 and number filters; recency, grammatical subjecthood and how often an entity
 was already mentioned rank what is left. A pronoun is never bound to a noun in
 its own clause that it could not refer to (the object of the same verb).
+Definite noun phrases that name an organisation or a country again ("the
+ministry" after "the Russian Foreign Ministry", "the group" after "Hamas",
+"the country") take the nearest earlier coded mention their noun allows
+(``data/actors/anaphor_nouns.json``); "it" can then stand for either.
 Mentions that name an earlier one again ("Blinken" after "Antony Blinken") are
 linked by the resolver; this module only adds the pronouns.
 """
@@ -20,6 +24,7 @@ import numpy
 from spacy.tokens import Doc
 
 from harbinger.actors.finder import Candidate
+from harbinger.actors.lexicon import anaphor_nouns
 from harbinger.actors.resolver import Resolution
 
 WINDOW_SENTENCES = 3
@@ -27,6 +32,47 @@ PLURAL_KINDS = {"group"}
 COLLECTIVE_LABELS = {"ORG", "GPE", "NORP"}
 SINGULAR_THING_KINDS = {"name", "phrase"}
 SINGULAR_THING_LABELS = {"ORG", "GPE"}
+SINGULAR_TAGS = {"NN", "NNP"}
+ARMED_SECTORS = {"REB", "INS", "IMG", "UAF", "SEP"}
+ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+
+
+
+def definite_noun(doc: Doc, candidate: Candidate, resolution: Resolution) -> str | None:
+    """The noun of an uncoded definite phrase that names an organisation or country again ("the ministry"), else None."""
+    if resolution.code or candidate.kind == "pronoun" or candidate.label == "PERSON":
+        return None
+    if candidate.kind == "anaphor":
+        return doc[candidate.head].lower_
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    before = doc[span.start - 1] if span.start > 0 else None
+    if words and words[0].lower_ == "the":
+        words = words[1:]
+    elif before is None or before.lower_ != "the":
+        return None
+    if len(words) != 1 or words[0].tag_ not in SINGULAR_TAGS:
+        return None
+    noun = words[0].lemma_.lower()
+    return noun if noun in anaphor_nouns() else None
+
+
+def _fits(doc: Doc, noun: str, other: Candidate, result: Resolution, is_person: bool) -> bool:
+    """Whether a coded earlier mention can be what "the <noun>" names again."""
+    code = result.code
+    if not code or is_person or other.kind in {"pronoun", "titled"}:
+        return False
+    pieces = {code[i : i + 3] for i in range(0, len(code), 3)}
+    tests = {
+        "same_head": lambda: doc[other.head].lemma_.lower() == noun,
+        "country": lambda: len(code) == 3 and other.label in {"GPE", ""} or code[3:] == "GOV" and other.label == "GPE",
+        "government": lambda: code[3:6] == "GOV",
+        "armed_group": lambda: bool(pieces & ARMED_SECTORS),
+        "organisation": lambda: code.startswith(ORGANISATION_PREFIXES) or other.label == "ORG",
+    }
+    return any(tests[kind]() for kind in anaphor_nouns()[noun])
 
 
 def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resolution]) -> dict[int, int]:
@@ -58,6 +104,18 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resol
         if candidate.gender and candidate.kind != "pronoun":
             genders.setdefault(find(i), candidate.gender)
     links: dict[int, int] = {}
+    for i, candidate in enumerate(candidates):
+        noun = definite_noun(doc, candidate, resolutions[i])
+        if noun is None:
+            continue
+        here = int(sentence_of[candidate.head])
+        for j in range(i - 1, -1, -1):
+            if here - int(sentence_of[candidates[j].head]) > WINDOW_SENTENCES:
+                break
+            if candidates[j].end <= candidate.start and _fits(doc, noun, candidates[j], resolutions[j], person[j]):
+                links[i] = j
+                union(i, j)
+                break
     for i, pronoun in enumerate(candidates):
         if pronoun.kind != "pronoun":
             continue
@@ -68,7 +126,7 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resol
             there = int(sentence_of[other.head])
             if here - there > WINDOW_SENTENCES:
                 break
-            if other.end > pronoun.start or not _agrees(pronoun, other, person[j], genders.get(find(j))):
+            if other.end > pronoun.start or not _agrees(doc, pronoun, other, person[j], genders.get(find(j))):
                 continue
             if there == here and _same_clause_argument(doc, pronoun, other):
                 continue
@@ -83,10 +141,12 @@ def link_pronouns(doc: Doc, candidates: list[Candidate], resolutions: list[Resol
     return links
 
 
-def _agrees(pronoun: Candidate, other: Candidate, is_person: bool, chain_gender: str | None) -> bool:
+def _agrees(doc: Doc, pronoun: Candidate, other: Candidate, is_person: bool, chain_gender: str | None) -> bool:
     if pronoun.gender == "neuter":  # "it"/"its": one organisation or country ("the ministry said it would")
         if other.kind == "pronoun":
             return other.gender == "neuter"
+        if other.kind == "group":  # "the Foreign Ministry said it would": a singular organisation noun
+            return not is_person and doc[other.head].tag_ in SINGULAR_TAGS
         return not is_person and other.kind in SINGULAR_THING_KINDS and (other.label in SINGULAR_THING_LABELS or other.kind == "phrase")
     if pronoun.gender == "plural":
         if other.kind == "pronoun":

@@ -19,7 +19,7 @@ import numpy
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
-from harbinger.actors.lexicon import Lexicon, phrase_key
+from harbinger.actors.lexicon import Lexicon, anaphor_nouns, phrase_key
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 MODIFIER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
@@ -36,7 +36,8 @@ TITLE_JOINERS = {"of", "for", "-"}
 # Sectors of the state and its armed challengers: a bare "the government", "police" or "rebels" belongs to the
 # country the story is about (the resolver's context country); other sectors need their nationality written.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "UAF", "SPY", "OPP"}
-GROUP_PLACE_PREPOSITIONS = {"in", "from", "of"}  # "rebels in Chad", "refugees from Syria", "the governor of Puerto Rico"
+GROUP_PLACE_PREPOSITIONS = {"in", "from", "of"}
+SINGULAR_NOUN_TAGS = {"NN"}  # "rebels in Chad", "refugees from Syria", "the governor of Puerto Rico"
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Candidate:
     start: int
     end: int
     text: str
-    kind: str  # "name", "titled", "group", "phrase", "pronoun"
+    kind: str  # "name", "titled", "group", "phrase", "pronoun", "anaphor" (a definite phrase: "the group")
     label: str  # entity label of the name, "" if none
     name: Piece | None  # the name itself (a person's name after the title, the entity, the group's head words)
     title: str | None  # title or agent words: "Secretary of State", "troops"
@@ -106,6 +107,17 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         if token.idx >= body_start and token.pos_ == "PRON" and not _dummy_it(token):
             piece = Piece(token.idx, token.idx + len(token), token.text, "", token.i)
             found.append(Candidate(piece.start, piece.end, token.text, "pronoun", "", piece, None, None, (), token.i, gender))
+    nouns = anaphor_nouns()
+    for token in doc:
+        # "the group", "the country": a definite phrase that names an organisation or country again (coreference decides which)
+        if (
+            token.lower_ in nouns and token.tag_ in SINGULAR_NOUN_TAGS and token.i > 0 and doc[token.i - 1].lower_ == "the"
+            and not taken[token.i] and not taken[token.i - 1] and doc[token.i - 1].idx >= body_start
+            and not (token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")  # "the country of origin", "the group of experts"
+        ):  # fmt: skip
+            article = doc[token.i - 1]
+            piece = Piece(article.idx, token.idx + len(token), doc[token.i - 1 : token.i + 1].text, "", token.i)
+            found.append(Candidate(piece.start, piece.end, piece.text, "anaphor", "", piece, None, None, (), token.i, "neuter"))
     return sorted(found, key=lambda c: (c.start, -c.end))
 
 

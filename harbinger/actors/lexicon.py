@@ -12,11 +12,14 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+
+from harbinger.actors.officeholders import merged_records
 
 from harbinger.errors import HarbingerError
 
@@ -31,7 +34,31 @@ def phrase_key(text: str) -> str:
     return " ".join(text.split())
 
 
-EX_OFFICIO_TITLES = ("co-prince",)  # words of a title held only because of another office
+# Spelling variants of romanised names that one person's name takes in English news: Zelensky, Zelenskyy and
+# Zelenskiy; Gaddafi and Gadhafi. A name's skeleton folds them: no diacritics, these digraphs simplified, double
+# letters single. Two names match on equal skeletons only: an edit-distance threshold was tried and matched
+# different people ("Johnston" and "Johnson", one edit apart), so near misses stay unresolved.
+_SKELETON_RULES = (("kh", "h"), ("dh", "d"), ("th", "t"), ("ph", "f"), ("iy", "y"), ("ij", "y"), ("w", "v"), ("ou", "u"))
+
+
+def name_skeleton(key: str) -> str:
+    """The spelling-variant-folded form of a name key ("zelenskiy" and "zelenskyy" → "zelensky")."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+    for old, new in _SKELETON_RULES:
+        text = text.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", text)
+
+
+@lru_cache(maxsize=1)
+def anaphor_nouns() -> dict[str, tuple[str, ...]]:
+    """Nouns of definite phrases that name an organisation or country again, and the antecedents each can take."""
+    data = json.loads(resources.files(DATA).joinpath("anaphor_nouns.json").read_text(encoding="utf-8"))
+    return {noun: tuple(kinds) for noun, kinds in data["nouns"].items()}
+
+
+EX_OFFICIO_TITLES = ("co-prince",)
+# Countries whose leaders' names English news writes family name first ("Xi Jinping" is "President Xi").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "KHM", "MNG", "HKG", "MAC"})  # words of a title held only because of another office
 
 
 @dataclass(frozen=True)
@@ -102,6 +129,7 @@ class Lexicon:
     capitals: dict[str, str]  # capital key -> ISO3
     country_codes: frozenset[str]  # every ISO3 code the country table knows
     surnames: dict[str, list[Entry]]  # last word of a person's main name -> people (office holders and Phoenix)
+    skeletons: dict[str, list[Entry]]  # name_skeleton of each full name and surname of those people -> people
     first_names: dict[str, str]  # "emily" -> "female", from US Census first-name lists
     person_title_heads: frozenset[str]  # "secretary", "minister": a bare "the Secretary" names one person
     first_words: frozenset[str]  # first word of every multi-word name, to skip hopeless starts fast
@@ -119,6 +147,11 @@ def _day(value) -> date | None:
 def _read_lines(name: str) -> list:
     with resources.files(DATA).joinpath(name).open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
+
+
+def igo_codes() -> dict[str, str]:
+    """Organisation name key -> its Phoenix code, from the packaged international actors (for office-holder posts)."""
+    return {name: r["code"] for r in _read_lines("phoenix_actors.jsonl") if r["source"] == "international" and r["code"] for name in r["names"]}
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +175,7 @@ def shipped_lexicon() -> Lexicon:
         person = bool(roles) and not any(n in countries for n in record["names"])
         actors.add(Entry(tuple(record["names"]), f"phoenix:{record['source']}", record["code"], roles, person=person))
     people = Dictionary()
-    for record in _read_lines("officeholders.jsonl"):
+    for record in merged_records():  # the packaged table, with the user's newer one (``harbinger actors update``) over it
         roles = tuple(Role(code, _day(a), _day(b), title) for code, a, b, title in record["roles"])
         people.add(Entry(tuple(record["names"]), f"wikidata:{record['qid']}", None, roles, person=True))
     agents = dict(_read_lines("agents.jsonl"))
@@ -151,9 +184,14 @@ def shipped_lexicon() -> Lexicon:
     surnames: dict[str, list[Entry]] = {}
     holders = {id(e): e for found in people.entries.values() for e in found}
     holders.update({id(e): e for found in actors.entries.values() for e in found if e.person})
+    skeletons: dict[str, list[Entry]] = {}
     for entry in holders.values():
-        for last in {n.split()[-1] for n in entry.names[:1] if " " in n}:
+        family_first = any(role.code[:3] in FAMILY_NAME_FIRST for role in entry.roles)
+        for last in {n.split()[0 if family_first else -1] for n in entry.names[:1] if " " in n}:
             surnames.setdefault(last, []).append(entry)
+            skeletons.setdefault(name_skeleton(last), []).append(entry)
+        for name in {name_skeleton(n) for n in entry.names}:
+            skeletons.setdefault(name, []).append(entry)
     names = list(actors.entries) + list(people.entries)
     first_names = dict(_read_lines("first_names.jsonl"))
     return Lexicon(
@@ -166,6 +204,7 @@ def shipped_lexicon() -> Lexicon:
         capitals=capitals,
         country_codes=frozenset(iso3 for iso3, _ in table),
         surnames=surnames,
+        skeletons=skeletons,
         first_names=first_names,
         person_title_heads=frozenset(
             line.strip() for line in resources.files(DATA).joinpath("person_title_heads.txt").read_text(encoding="utf-8").splitlines()

@@ -19,12 +19,15 @@ from datetime import date
 from spacy.tokens import Doc
 
 from harbinger.actors.finder import Candidate, Piece
-from harbinger.actors.lexicon import Dictionary, Entry, Lexicon, phrase_key
+from harbinger.actors.lexicon import Dictionary, Entry, Lexicon, name_skeleton, phrase_key
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "poss"}
 # Country synonyms that inside a longer name mean a continent ("South America", "Latin American").
 CONTINENT_WORDS = {"america", "american"}
 # How sure each kind of evidence makes us; coarse on purpose, they order alternatives rather than claim calibration.
+# Entity labels under which a bare word may be a person's surname: the tagger often calls a foreign surname an
+# organisation ("Starmer said"); such a word must name someone in office on the day.
+SURNAME_LABELS = {"PERSON", "ORG"}
 CONFIDENCE = {
     "user": 0.95,
     "title_stated": 0.9,
@@ -77,6 +80,8 @@ class Resolver:
     def resolve(self, index: int, candidate: Candidate) -> Resolution:
         if candidate.kind == "pronoun":
             return Resolution(None, candidate.text, None, (), 0.0)
+        if candidate.kind == "anaphor":  # coreference names it, or nothing does
+            return Resolution(None, candidate.text, None, ("unresolved:no earlier organisation or country this phrase can name",), 0.0)
         if candidate.kind == "titled":
             result = self._titled(candidate)
         elif candidate.kind == "group":
@@ -124,7 +129,8 @@ class Resolver:
         variants = [variant for k in keys for variant in _variants(k)]
         known = known or next(filter(None, (self._person(variant, "PERSON") for variant in variants)), None)
         if known is None and " " in variants[-1]:  # "President Joseph R. Biden, Jr.": the one office holder of that surname
-            known = self._by_surname(variants[-1].split()[-1])
+            surname = variants[-1].split()[-1]
+            known = self._by_surname(surname, self.lexicon.surnames.get(surname, []))
         if known is not None:
             name = known.name if known.antecedent is not None else candidate.name.text
             return Resolution(known.code, name, candidate.title, (f"title:{candidate.title}", *known.resolved_by), known.confidence, known.antecedent, known.wikidata)
@@ -204,6 +210,11 @@ class Resolver:
             steps = (f"agent:{candidate.title}", f"country_from:{where}")
             return Resolution(combine(iso3, candidate.agent_code), candidate.text, None, steps, CONFIDENCE["group_context"])
         if stated is None:
+            # "the International Criminal Court", "the Security Council": an institution the dictionaries name whole
+            for attempt in _variants(phrase_key(candidate.text)):
+                found = self._user(attempt) or self._actor(attempt, candidate)
+                if found is not None and found.code:
+                    return replace(found, name=candidate.text)
             return Resolution(None, candidate.text, candidate.title, ("unresolved:no code for the group's nationality",), 0.0)
         base, piece, trace = stated
         code = combine(base, candidate.agent_code)
@@ -267,13 +278,20 @@ class Resolver:
                     ranged = "dated role" if role else "default role"
                     steps = (f"person_dictionary:{entry.source}@{self.day} ({ranged})",)
                     return Resolution(code, _display(entry, key), None, steps, CONFIDENCE["person"], wikidata=wikidata_of(entry))
-        if label == "PERSON" and " " not in key:
-            return self._by_surname(key)
+        former = self._former(key, self.lexicon.people.lookup(key))
+        if former is not None:
+            return former
+        if " " not in key and label in SURNAME_LABELS:
+            found = self._by_surname(key, self.lexicon.surnames.get(key, []), only_active=label != "PERSON")
+            if found:
+                return found
+        if label in SURNAME_LABELS:  # a spelling variant of a known person's name or surname ("Zelenskiy")
+            return self._by_surname(key, self.lexicon.skeletons.get(name_skeleton(key), []), only_active=True, how="spelling of ")
         return None
 
-    def _by_surname(self, key: str) -> Resolution | None:
-        """A bare surname names the one person with it who held a dated role on the day (or the only one known)."""
-        entries = self.lexicon.surnames.get(key, [])
+    def _by_surname(self, key: str, entries: list[Entry], only_active: bool = False, how: str = "surname of ") -> Resolution | None:
+        """A bare surname (or a variant spelling) names the one person with it who held a dated role on the day, or
+        the only one known (not when ``only_active``: an organisation-tagged word must match someone in office)."""
         active = []
         for entry in entries:
             code, role = entry.code_at(self.day)
@@ -281,12 +299,14 @@ class Resolver:
                 active.append((entry, code, role))
         if len({e.names[0] for e, _, _ in active}) == 1:
             entry, code, role = active[0]
-        elif not active and len(entries) == 1 and entries[0].code_at(self.day)[0]:
+        elif not active and not only_active and len(entries) == 1 and entries[0].code_at(self.day)[0]:
             entry = entries[0]
             code, role = entry.code_at(self.day)
+        elif not active and not only_active:
+            return self._former(key, entries)  # "Obama" in 2026: the one known person of that surname, out of office
         else:
             return None
-        steps = (f"person_dictionary:{entry.source}@{self.day} (surname of {entry.names[0].title()})",)
+        steps = (f"person_dictionary:{entry.source}@{self.day} ({how}{entry.names[0].title()})",)
         return Resolution(code, key.title(), role.title if role else None, steps, CONFIDENCE["person"] - 0.1, wikidata=wikidata_of(entry))
 
     def _office_holder(self, key: str, entries: list[Entry], how: str) -> Resolution | None:
@@ -301,6 +321,22 @@ class Resolver:
         entry, code, role = max(options, key=lambda o: (o[1][:3] == iso3, o[2].rank))
         steps = (f"person_dictionary:{entry.source}@{self.day}{how}",)
         return Resolution(code, _display(entry, key), role.title if role else None, steps, CONFIDENCE["person"], wikidata=wikidata_of(entry))
+
+    def _former(self, key: str, entries: list[Entry]) -> Resolution | None:
+        """A known office holder out of office on the day: CAMEO's elite (ELI) of the country they served
+        ("then-President Barack Obama" in 2026 is USAELI), from their latest national office before the day."""
+        if self.day is None:
+            return None
+        ended = [
+            (role, entry) for entry in entries for role in entry.roles
+            if role.end is not None and role.end < self.day and role.code[:3] in self.lexicon.country_codes
+        ]  # fmt: skip
+        if not ended or len({entry.names[0] for _, entry in ended}) > 1:
+            return None
+        role, entry = max(ended, key=lambda pair: pair[0].end)
+        steps = (f"person_dictionary:{entry.source}@{self.day} (former: {role.title or role.code} until {role.end})",)
+        title = f"former {role.title}" if role.title else None
+        return Resolution(role.code[:3] + "ELI", _display(entry, key), title, steps, CONFIDENCE["person"] - 0.1, wikidata=wikidata_of(entry))
 
     def _actor(self, key: str, candidate: Candidate) -> Resolution | None:
         for entry in self.lexicon.actors.lookup(key):

@@ -122,7 +122,7 @@ def annotate(doc: Doc, user: Dictionary) -> tuple[tuple[ActorMention, ...], tupl
         chains.append(ActorChain(chain_id, head.name, head.code, spans, head.wikidata))
     mentions = []
     for i, (candidate, result) in enumerate(zip(candidates, resolutions)):
-        if candidate.kind == "pronoun":
+        if candidate.kind == "pronoun" or i in links:  # a pronoun, or a definite phrase naming an actor again
             result = _pronoun_result(candidate, i, links, chain_of, chains, candidates)
         country, sector = split_code(result.code, lexicon.country_codes)
         mentions.append(

@@ -19,6 +19,11 @@ Method (a rolling z-score, computed in one DuckDB query):
 Each alert names the dyad, the week, the metric, its value, the baseline, the score, the threshold
 and the evidence: the ids of that week's events that pushed the metric (conflict events, or
 events with a negative Goldstein value), most hostile first.
+
+Bounds: at most :data:`~harbinger.analysis.series.MAX_ROWS` alerts, and at most
+:data:`MAX_CELLS` dyad-weeks scored. Only weeks from ``baseline_weeks`` before ``since`` to
+``until`` are scored, which changes no score (a week's baseline reaches back no further), so
+``since`` is how to alert over a long history.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from harbinger.analysis.series import OCCURRED, Queryable, actor_columns, timing_filter
+from harbinger.analysis.series import MAX_ROWS, OCCURRED, Queryable, TooLarge, actor_columns, check_rows, timing_filter
 from harbinger.errors import HarbingerError
 
 METRIC_FLOORS = {"conflict_events": 1.0, "goldstein_sum": 5.0}
+# Dyad-weeks one request may score: 1,000 dyads over ten years. Each is two metric rows in a window query.
+MAX_CELLS = 500_000
 
 
 @dataclass(frozen=True)
@@ -71,13 +78,16 @@ def escalation_alerts(
     source: str | None = None,
     target: str | None = None,
     timing: str = "current",
+    limit: int = MAX_ROWS,
 ) -> tuple[list[str], list[tuple]]:
-    """Alerts for weeks starting on or after ``since``'s week (and up to ``until``), highest score first.
+    """The ``limit`` highest-scoring alerts for weeks starting on or after ``since``'s week (and up to ``until``).
 
-    The baseline always uses the full history, whatever ``since`` says. ``timing="all"`` counts
-    historical and future events in the weeks of their own dates too.
+    The baseline reaches back before ``since`` as far as it needs. ``timing="all"`` counts
+    historical and future events in the weeks of their own dates too. More than :data:`MAX_CELLS`
+    dyad-weeks to score, or a ``limit`` over ``MAX_ROWS``, raises :class:`TooLarge`.
     """
     settings.check()
+    limit = check_rows(limit, "alerts")
     if since and until and since > until:
         raise HarbingerError("H504", f"since {since} is after until {until}", hint="swap the two dates")
     source_col, target_col = actor_columns(level)
@@ -88,7 +98,11 @@ def escalation_alerts(
         if value:
             clauses.append(f"AND {column} = ?")
             params.append(value)
-    sql = f"""
+    # Weeks scored per dyad: from its first week, or baseline_weeks before since's week (a week's baseline needs no
+    # more), to the store's last week or until's (greatest/least skip a missing since/until).
+    first_week = f"date_trunc('week', ?::DATE)::DATE - INTERVAL {int(settings.baseline_weeks)} WEEK"
+    window = [since, until]
+    occurred = f"""
         WITH occurred AS (
             SELECT id, {source_col} AS source, {target_col} AS target,
                    date_trunc('week', event_date)::DATE AS week, goldstein, quad_class
@@ -97,6 +111,20 @@ def escalation_alerts(
               AND {source_col} IS NOT NULL AND {target_col} IS NOT NULL AND {source_col} <> {target_col}
               {' '.join(clauses)}
         ),
+        dyads AS (
+            SELECT source, target, greatest(min(week), {first_week})::DATE AS first,
+                   least((SELECT max(week) FROM occurred), date_trunc('week', ?::DATE)::DATE) AS last
+            FROM occurred GROUP BY ALL
+        )"""
+    count = f"{occurred} SELECT coalesce(sum(greatest(datediff('week', first, last) + 1, 0)), 0) FROM dyads"
+    _, ((cells,),) = store.query(count, params + window)
+    if cells > MAX_CELLS:
+        raise TooLarge(
+            "H531",
+            f"alerts would score {cells:,} dyad-weeks, over the limit of {MAX_CELLS:,}",
+            hint="pass since (only later weeks are then scored), a source or a target, or use level country",
+        )
+    sql = f"""{occurred},
         weekly AS (
             SELECT source, target, week, count(*) AS events,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict_events,
@@ -104,9 +132,8 @@ def escalation_alerts(
             FROM occurred GROUP BY ALL
         ),
         grid AS (
-            SELECT d.source, d.target,
-                   unnest(generate_series(d.first::TIMESTAMP, (SELECT max(week) FROM weekly)::TIMESTAMP, INTERVAL 1 WEEK))::DATE AS week
-            FROM (SELECT source, target, min(week) AS first FROM weekly GROUP BY ALL) d
+            SELECT source, target, unnest(generate_series(first::TIMESTAMP, last::TIMESTAMP, INTERVAL 1 WEEK))::DATE AS week
+            FROM dyads WHERE first <= last
         ),
         filled AS (
             SELECT g.source, g.target, g.week, coalesce(w.events, 0) AS events,
@@ -148,6 +175,8 @@ def escalation_alerts(
                len(coalesce(e.ids, [])) AS evidence_count, coalesce(e.ids, [])[1:{int(settings.max_evidence)}] AS evidence_ids
         FROM alerts a LEFT JOIN evidence e USING (source, target, week, metric)
         WHERE a.score >= ?
-        ORDER BY a.score DESC, a.week DESC, a.source, a.target, a.metric"""
-    params += [settings.min_baseline_weeks, settings.min_events, since, until, settings.threshold, settings.threshold, settings.threshold]
+        ORDER BY a.score DESC, a.week DESC, a.source, a.target, a.metric
+        LIMIT ?"""
+    params += window + [settings.min_baseline_weeks, settings.min_events, since, until]
+    params += [settings.threshold, settings.threshold, settings.threshold, limit]
     return store.query(sql, params)

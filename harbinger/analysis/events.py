@@ -2,7 +2,10 @@
 and ``harbinger events``.
 
 Every filter becomes a bound parameter in one SQL ``WHERE`` clause (never string-pasted user
-input), so any value a user sends is at worst a filter that matches nothing.
+input), so any value a user sends is at worst a filter that matches nothing. Answers are bounded:
+a page has the rows its caller asks for, a summary's evidence sentence at most
+:data:`MAX_SENTENCE_CHARS` characters, and a timeline at most
+:data:`~harbinger.analysis.series.MAX_POINTS` periods.
 """
 
 from __future__ import annotations
@@ -10,16 +13,27 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
-from harbinger.analysis.series import PERIODS, QUAD_COLUMNS, Queryable, _choice, date_range, mode_filter, timing_filter
+from harbinger.analysis.series import (
+    COARSER, MAX_POINTS, PERIODS, QUAD_COLUMNS, Queryable, TooLarge, _choice, date_range, mode_filter, timing_filter,
+)  # fmt: skip
 from harbinger.errors import HarbingerError
 from harbinger.ontology import PLOVER_TYPES
 
-SENTENCE_SQL = "substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+# A list shows this much of each evidence sentence (a text without sentence breaks can make one sentence of a
+# whole article, and a page of 500 such events would be 500 copies of it); one event's detail shows it whole.
+MAX_SENTENCE_CHARS = 1_000
+# The events table carries its sentence (migration 006); rows written without it read it from the article.
+SENTENCE_SQL = "coalesce(e.sentence_text, substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start))"
+SHORT_SENTENCE_SQL = (
+    f"CASE WHEN e.sentence_end - e.sentence_start > {MAX_SENTENCE_CHARS} "
+    f"THEN left({SENTENCE_SQL}, {MAX_SENTENCE_CHARS - 1}) || '…' ELSE {SENTENCE_SQL} END"
+)
 COPIES_SQL = "(SELECT count(*) FROM articles c WHERE c.canonical_id = e.canonical_id)"
 EVENT_COLUMNS = (
-    "e.id, e.article_id, e.canonical_id, e.event_date, e.date_value, e.source_code, e.source_country, e.target_code, "
-    "e.target_country, e.plover_type, e.cameo_code, e.goldstein, e.quad_class, e.mode, e.place_text, e.place_country, "
-    f"e.place_lat, e.place_lon, e.confidence, {SENTENCE_SQL} AS sentence, greatest({COPIES_SQL}, 1) AS mentions"
+    "e.id, e.article_id, e.canonical_id, e.event_date, e.date_value, e.timing, e.source_code, e.source_country, "
+    "e.source_name, e.source_wikidata, e.target_code, e.target_country, e.target_name, e.target_wikidata, e.plover_type, "
+    "e.cameo_code, e.goldstein, e.quad_class, e.mode, e.place_text, e.place_name, e.place_country, e.place_lat, e.place_lon, "
+    f"e.place_from, e.confidence, {SHORT_SENTENCE_SQL} AS sentence, greatest({COPIES_SQL}, 1) AS mentions"
 )
 # The CLI's view: every events column, the evidence sentence and the article it was read in.
 FULL_EVENT_COLUMNS = (
@@ -27,8 +41,8 @@ FULL_EVENT_COLUMNS = (
     "a.date AS article_date, a.url AS article_url, a.title AS article_title"
 )
 EVENT_VIEWS = {"summary": EVENT_COLUMNS, "full": FULL_EVENT_COLUMNS}
-# Columns the filters and the full view read that the first events schema lacked (migration 003).
-REQUIRED_EVENT_COLUMNS = ("timing", "source_name", "target_name", "place_name", "place_from")
+# Columns the filters and the full view read that the first events schema lacked (migrations 003 and 006).
+REQUIRED_EVENT_COLUMNS = ("timing", "source_name", "target_name", "place_name", "place_from", "sentence_text")
 ORDERS = {
     "newest": "e.event_date DESC NULLS LAST, e.id",
     "oldest": "e.event_date ASC NULLS LAST, e.id",
@@ -131,12 +145,19 @@ def list_events(
     base = f"FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE {clause}"
     _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
     page, paging = ("OFFSET ?", [offset]) if limit is None else ("LIMIT ? OFFSET ?", [max(0, limit), offset])
-    names, rows = store.query(f"SELECT {EVENT_VIEWS[columns]} {base} ORDER BY {ORDERS[order]} {page}", params + paging)
+    # The page's ids first, then the sentences and copy counts of those rows only (not of every match).
+    sql = f"""WITH page AS (SELECT e.id {base} ORDER BY {ORDERS[order]} {page})
+        SELECT {EVENT_VIEWS[columns]} FROM page JOIN events e USING (id) LEFT JOIN articles a ON a.id = e.article_id
+        ORDER BY {ORDERS[order]}"""
+    names, rows = store.query(sql, params + paging)
     return total, names, rows
 
 
 def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):
-    """Filtered events counted per period and QuadClass (periods without events are left out)."""
+    """Filtered events counted per period and QuadClass (periods without events are left out).
+
+    More than :data:`~harbinger.analysis.series.MAX_POINTS` periods with events raises :class:`TooLarge`.
+    """
     _choice(by, PERIODS, "period", "H501")
     clause, params = where.where()
     quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
@@ -145,8 +166,15 @@ def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):
                round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum
         FROM events e LEFT JOIN articles a ON a.id = e.article_id
         WHERE e.event_date IS NOT NULL AND {clause}
-        GROUP BY 1 ORDER BY 1"""
-    return store.query(sql, params)
+        GROUP BY 1 ORDER BY 1 LIMIT {MAX_POINTS + 1}"""
+    columns, rows = store.query(sql, params)
+    if len(rows) > MAX_POINTS:
+        raise TooLarge(
+            "H530",
+            f"the timeline per {by} has more than {MAX_POINTS:,} periods with events",
+            hint="narrow since/until" + (f", or count per {COARSER[by]}" if by in COARSER else ""),
+        )
+    return columns, rows
 
 
 ARTICLE_COLUMNS = {

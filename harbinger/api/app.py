@@ -1,20 +1,30 @@
 """The read-only JSON API and the dashboard, served from one DuckDB store.
 
 ``create_app(db)`` opens the store read-only once; each request works on its own cursor (DuckDB
-connections are not shared across threads). Endpoints live under ``/api``; the dashboard's static
-page is at ``/`` and its scripts under ``/static``; the OpenAPI schema is at ``/docs``. Bad
-parameters answer 422 with a message saying which parameter and why; no request reaches a 500
-through its parameters, because every user value is a bound SQL parameter or a checked choice.
+connections are not shared across threads) in a pool of ``threads`` worker threads, and repeated
+queries are answered from a bounded response cache (:mod:`harbinger.api.cache`). Endpoints live
+under ``/api``; the dashboard's static page is at ``/`` and its scripts under ``/static``; the
+OpenAPI schema is at ``/docs``. Only requests for an allowed host are served, and every response
+carries security headers (:mod:`harbinger.api.security`). Bad parameters answer 422 with a message
+saying which parameter and why, and a request whose answer would pass a size bound answers 400
+with its code; no request reaches a 500 through its parameters, because every user value is a
+bound SQL parameter or a checked choice.
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import logging
+import re
 from contextlib import asynccontextmanager
 from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Iterator, Optional, Sequence
+from typing import Annotated, Iterable, Optional
 
+import anyio.to_thread
+import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
@@ -23,13 +33,18 @@ from fastapi.staticfiles import StaticFiles
 from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts, top_dyads
 from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
 from harbinger.analysis.evidence import evidence_spans, find_trace, load_stage_records
-from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS
-from harbinger.time import DateFrom
+from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS, TooLarge
+from harbinger.api import THREADS
 from harbinger.api import models as m
+from harbinger.api.cache import CachedStore, ResponseCache
+from harbinger.api.security import CONTENT_SECURITY_POLICY, LOOPBACK_HOSTS, Guard
+from harbinger.api.snapshots import Cursor, ServedStore
 from harbinger.errors import HarbingerError
 from harbinger.events.rows import PLACE_FIELDS
 from harbinger.quotes import ATTR as QUOTES_LAYER
-from harbinger.store import Store, _migrations
+from harbinger.time import DateFrom
+
+log = logging.getLogger("harbinger.api")
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
@@ -40,47 +55,8 @@ LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1
 OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
 
 
-class Cursor:
-    """One request's view of the store: the ``query`` interface of :class:`Store` over its own cursor."""
-
-    def __init__(self, connection):
-        self.db = connection
-
-    def query(self, sql: str, params: Sequence | None = None) -> tuple[list[str], list[tuple]]:
-        cursor = self.db.execute(sql, params or [])
-        return [d[0] for d in cursor.description], cursor.fetchall()
-
-
-def open_store(db: str | Path) -> Store:
-    """Open ``db`` read-only and check it has the events schema."""
-    store = Store(db, read_only=True)
-    latest = max(number for number, _ in _migrations())
-    version = store.version()
-    if version < latest or "events" not in store.tables():
-        store.close()
-        raise HarbingerError(
-            "H507",
-            f"store {db} has schema version {version}, the API needs {latest} (with the events table)",
-            hint="run 'harbinger run' on it once (that migrates it), then serve it again",
-        )
-    return store
-
-
 def _records(columns: list[str], rows: list[tuple]) -> list[dict]:
     return [dict(zip(columns, row)) for row in rows]
-
-
-def _with_event_fields(view: Cursor, columns: list[str], rows: list[tuple]) -> list[dict]:
-    """Event rows with every :class:`~harbinger.api.models.EventSummary` field: those the list query leaves out
-    (resolved names, timing, place_from …) are read from the events table's typed columns by id."""
-    items = _records(columns, rows)
-    missing = [name for name in m.EventSummary.model_fields if name not in columns]
-    if not items or not missing:
-        return items
-    ids = [item["id"] for item in items]
-    names, extra = view.query(f"SELECT id, {', '.join(missing)} FROM events WHERE id IN (SELECT unnest(?))", [ids])
-    by_id = {row[0]: dict(zip(names[1:], row[1:])) for row in extra}
-    return [{**item, **by_id[item["id"]]} for item in items]
 
 
 def _span(row: dict, part: str) -> dict | None:
@@ -105,18 +81,17 @@ def _quote(row: dict) -> dict:
 
 
 def _bad_request(error: HarbingerError) -> JSONResponse:
+    """A coded answer: 400 for a request past a size bound, 422 for parameters that do not fit together."""
     detail = {"loc": ["query"], "msg": str(error.args[0]), "type": error.code}
     if error.hint:
         detail["hint"] = error.hint
-    return JSONResponse(status_code=422, content={"detail": [detail]})
+    return JSONResponse(status_code=400 if isinstance(error, TooLarge) else 422, content={"detail": [detail]})
 
 
-def reader(request: Request) -> Iterator[Cursor]:
-    cursor = request.app.state.store.db.cursor()
-    try:
-        yield Cursor(cursor)
-    finally:
-        cursor.close()
+async def reader(request: Request) -> Cursor:
+    """A cursor of its own over the snapshot :class:`~harbinger.api.cache.CachedStore` leased to this request, which
+    closes it once the answer is sent (made on the event loop: a cursor costs microseconds, a thread hop more)."""
+    return request.scope["harbinger.lease"].cursor()
 
 
 Reader = Annotated[Cursor, Depends(reader)]
@@ -146,13 +121,15 @@ def event_filter(
 Filters = Annotated[EventFilter, Depends(event_filter)]
 
 
-def create_app(db: str | Path) -> FastAPI:
-    store = open_store(db)
+def create_app(db: str | Path, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, threads: int = THREADS) -> FastAPI:
+    """The API over ``db``, answering requests for ``allowed_hosts`` only, with ``threads`` worker threads."""
+    served = ServedStore(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
-        store.close()
+        await served.close()
 
     app = FastAPI(
         title="Harbinger",
@@ -162,16 +139,24 @@ def create_app(db: str | Path) -> FastAPI:
         docs_url=None,  # served below from the bundled Swagger UI instead of a CDN
         redoc_url=None,
     )
-    app.state.store = store
+    app.state.cache = ResponseCache()
+    app.add_middleware(CachedStore, served=served, cache=app.state.cache)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)
 
     @app.exception_handler(HarbingerError)
     async def harbinger_error(request: Request, error: HarbingerError) -> JSONResponse:
         return _bad_request(error)
 
+    @app.exception_handler(duckdb.Error)
+    async def store_error(request: Request, error: duckdb.Error) -> JSONResponse:
+        log.error("the store failed on %s: %s", request.url.path, error)
+        detail = {"loc": [], "msg": "the store could not answer this request", "type": "H536", "hint": "retry, or narrow the request"}
+        return JSONResponse(status_code=503, content={"detail": [detail]})
+
     @app.get("/api/health", response_model=m.Health, tags=["store"])
-    def health(view: Reader) -> m.Health:
-        _, ((version,),) = view.query("SELECT max(version) FROM schema_version")
-        return m.Health(status="ok", db=str(db), schema_version=version)
+    async def health(request: Request) -> m.Health:
+        """The store's file name (never its path) and the schema version of the file open now."""
+        return m.Health(status="ok", db=served.name, schema_version=request.scope["harbinger.lease"].snapshot.schema_version)
 
     @app.get("/api/stats", response_model=m.Stats, tags=["store"])
     def stats(view: Reader) -> m.Stats:
@@ -203,7 +188,7 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events", response_model=m.Page[m.EventSummary], tags=["events"])
     def events(view: Reader, where: Filters, limit: LimitParam = 50, offset: OffsetParam = 0, order: m.EventOrder = m.EventOrder.newest):
         total, columns, rows = list_events(view, where, limit, offset, order.value)
-        return {"total": total, "limit": limit, "offset": offset, "items": _with_event_fields(view, columns, rows)}
+        return {"total": total, "limit": limit, "offset": offset, "items": _records(columns, rows)}
 
     @app.get("/api/timeline", tags=["events"])
     def timeline(view: Reader, where: Filters, by: m.Period = m.Period.day) -> list[dict]:
@@ -213,10 +198,11 @@ def create_app(db: str | Path) -> FastAPI:
     @app.get("/api/events/{event_id}", response_model=m.EventDetail, tags=["events"])
     def event(view: Reader, event_id: str):
         columns, rows = view.query(
-            """SELECT e.*, a.text AS article_text, a.title AS article_title, a.date AS article_date, a.url AS article_url,
-                      greatest((SELECT count(*) FROM articles c WHERE c.canonical_id = e.canonical_id), 1) AS mentions,
-                      (SELECT list(c.id ORDER BY c.id) FROM articles c WHERE c.canonical_id = e.canonical_id) AS copies
-               FROM events e LEFT JOIN articles a ON a.id = e.article_id WHERE e.id = ?""",
+            """WITH e AS (SELECT * FROM events WHERE id = ?)
+               SELECT e.*, a.text AS article_text, a.title AS article_title, a.date AS article_date, a.url AS article_url,
+                      greatest(len(c.ids), 1) AS mentions, c.ids AS copies
+               FROM e LEFT JOIN articles a ON a.id = e.article_id
+               LEFT JOIN (SELECT list(id ORDER BY id) AS ids FROM articles WHERE canonical_id = (SELECT canonical_id FROM e)) c ON TRUE""",
             [event_id],
         )
         if not rows:
@@ -249,9 +235,8 @@ def create_app(db: str | Path) -> FastAPI:
     def series(view: Reader, source: ActorParam = None, target: ActorParam = None, by: m.Period = m.Period.week,
                level: m.Level = m.Level.country, mode: m.SeriesMode = m.SeriesMode.occurred,
                since: SinceParam = None, until: UntilParam = None):  # fmt: skip
-        """A dyad's time series (source/target omitted = any actor on that side), zero-filled between first and last period."""
-        if since and until and (until - since).days > 366 * 50:
-            raise HarbingerError("H508", "since..until spans more than 50 years", hint="narrow the date range")
+        """A dyad's time series (source/target omitted = any actor on that side), zero-filled between first and last period
+        (at most 5,000 periods; a missing since/until defaults to the first/last matching event)."""
         columns, rows = dyad_series(view, source, target, by.value, level.value, mode.value, since, until)
         points = []
         for record in _records(columns, rows):
@@ -284,27 +269,40 @@ def create_app(db: str | Path) -> FastAPI:
                limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):  # fmt: skip
         """Escalation alerts (rolling z-score of weekly conflict counts and summed Goldstein; see harbinger/api/README.md)."""
         settings = AlertSettings(threshold=threshold, baseline_weeks=baseline_weeks, min_baseline_weeks=min_baseline_weeks, min_events=min_events)
-        columns, rows = escalation_alerts(view, since, until, level.value, settings, source, target)
-        return _records(columns, rows[:limit])
+        return _records(*escalation_alerts(view, since, until, level.value, settings, source, target, limit=limit))
 
     static = resources.files("harbinger.dashboard").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
 
+    docs_page = get_swagger_ui_html(
+        openapi_url="/openapi.json",
+        title="Harbinger API",
+        swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+        swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+        swagger_favicon_url="data:,",
+    ).body
+    docs_policy = _docs_policy(docs_page.decode())
+
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="Harbinger API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="data:,",
-        )
+        return HTMLResponse(docs_page, headers={"Content-Security-Policy": docs_policy})
 
     @app.get("/", include_in_schema=False)
     def dashboard() -> FileResponse:
         return FileResponse(str(static.joinpath("index.html")), media_type="text/html")
 
     return app
+
+
+def _docs_policy(page: str) -> str:
+    """The dashboard's Content-Security-Policy, plus what Swagger UI's page needs: its one inline script (allowed by
+    its hash, not wholesale) and the inline styles its components set."""
+    hashes = " ".join(
+        "'sha256-" + base64.b64encode(hashlib.sha256(script.encode()).digest()).decode() + "'"
+        for script in re.findall(r"<script>(.*?)</script>", page, flags=re.S)
+    )
+    policy = CONTENT_SECURITY_POLICY.replace("script-src 'self'", f"script-src 'self' {hashes}")
+    return policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 def _event_detail(row: dict, records: dict[str, list[dict]]) -> dict:

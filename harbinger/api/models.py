@@ -265,5 +265,5 @@ class Stats(BaseModel):
 
 class Health(BaseModel):
     status: str
-    db: str
+    db: str = Field(description="The store's file name (never its path on the server).")
     schema_version: int

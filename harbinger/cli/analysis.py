@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from harbinger.analysis import LEVELS, MODE_CHOICES, PERIODS, AlertSettings, dyad_series, escalation_alerts
-from harbinger.analysis.series import TIMING_CHOICES
+from harbinger.analysis.series import MAX_ROWS, TIMING_CHOICES
 from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, default_of
 from harbinger.errors import HarbingerError
 from harbinger.output import Format, print_rows
@@ -47,7 +47,10 @@ def series(
     timing: TimingOption = default_of(dyad_series, "timing"),
     fmt: FormatOption = Format.table,
 ) -> None:
-    """A dyad's time series: events per QuadClass and PLOVER type, Goldstein mean and sum, mentions."""
+    """A dyad's time series: events per QuadClass and PLOVER type, Goldstein mean and sum, mentions.
+
+    Periods run from --since (default: the first matching event) to --until (default: the last): at most 5,000.
+    """
     from harbinger.analysis.events import require_events
     from harbinger.store import Store
 
@@ -79,6 +82,7 @@ def alerts(
     ] = AlertSettings.min_baseline_weeks,
     min_events: Annotated[int, typer.Option(help="Occurred events a dyad needs in the week.")] = AlertSettings.min_events,
     timing: TimingOption = default_of(escalation_alerts, "timing"),
+    limit: Annotated[int, typer.Option(help=f"At most this many alerts, highest score first (up to {MAX_ROWS:,}).")] = MAX_ROWS,
     fmt: FormatOption = Format.table,
 ) -> None:
     """Escalation alerts: dyad-weeks far worse than the dyad's own baseline (see harbinger/api/README.md)."""
@@ -90,7 +94,7 @@ def alerts(
     settings = AlertSettings(threshold=threshold, baseline_weeks=baseline_weeks, min_baseline_weeks=min_baseline_weeks, min_events=min_events)
     with Store(db, read_only=True) as store:
         require_events(store)
-        columns, rows = escalation_alerts(store, _day(since), _day(until), level, settings, source, target, timing)
+        columns, rows = escalation_alerts(store, _day(since), _day(until), level, settings, source, target, timing, limit)
     if fmt is Format.table:
         at = columns.index("evidence_ids")
         rows = [[*row[:at], _evidence_cell(row[at]), *row[at + 1 :]] for row in rows]

@@ -1,11 +1,20 @@
-"""``run`` and ``code``: read articles and push them through the pipeline, into the store or to stdout."""
+"""``run`` and ``code``: read articles and push them through the pipeline, into the store or to stdout.
+
+``run`` checks its options, its input paths and the store's lock before it loads
+the model, so a typo costs no wait. Its progress is a live bar on a terminal and,
+when stderr goes to a log, a plain line every few seconds.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+import threading
+import time
+from datetime import timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Callable, Iterator
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -25,6 +34,12 @@ from harbinger.dedupe import DEFAULT_THRESHOLD
 from harbinger.output import Format, json_default, print_rows
 from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, DEFAULT_MODEL
 from harbinger.readers import ReadOptions
+
+if TYPE_CHECKING:
+    from harbinger.errors import Problem
+    from harbinger.runner import RunSummary
+
+PLAIN_PROGRESS_SECONDS = 5.0
 
 
 @with_read_options
@@ -48,39 +63,108 @@ def run(
     fmt: FormatOption = Format.table,
 ) -> None:
     """Read, deduplicate, annotate and store articles; print a summary."""
+    from harbinger.runner import RunInterrupted, check_inputs, check_options
     from harbinger.runner import run as run_articles
     from harbinger.store import Store
 
-    nlp = load_pipeline(model, stages, actors)
-    with Store(db) as store, Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+    check_options(threshold, batch_size, batch_words)
+    check_inputs(paths)
+    with Store(db) as store:
+        nlp = load_pipeline(model, stages, actors)
+        try:
+            with _progress(paths, options) as show:
+                summary = run_articles(
+                    paths, store, nlp, options, threshold=threshold, batch_size=batch_size, batch_words=batch_words, progress=show
+                )
+        except RunInterrupted as stop:
+            _print_problems(stop.summary.problems)
+            err.print(f"interrupted: {stop.summary.stored:,} articles stored; run the same command again to finish")
+            raise typer.Exit(130) from None
+    _print_problems(summary.problems)
+    counts = summary.to_dict()
+    if fmt is Format.table:
+        err.print(
+            f"read {summary.read:,}, duplicates {summary.duplicates:,} (exact {summary.exact:,}, near {summary.near:,}), "
+            f"already stored {summary.already:,}, skipped {summary.skipped:,}, stored {summary.stored:,}, "
+            f"events coded {summary.events:,} in {summary.seconds:.1f} s ({summary.words_per_second:,.0f} words/s) → {db}"
+        )
+    else:
+        columns = [k for k in counts if k not in ("problems", "stage_seconds")]
+        print_rows(columns, [[counts[c] for c in columns]], fmt)
+    raise typer.Exit(0 if summary.complete else 1)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        err.print(str(problem), style="yellow" if problem.severity.value == "warning" else "red")
+
+
+@contextlib.contextmanager
+def _progress(paths: list[str], options: ReadOptions) -> Iterator[Callable[[RunSummary], None]]:
+    """The run's progress callback: a live bar on a terminal, plain lines in a log."""
+    if not err.is_terminal:
+        yield PlainProgress(_BackgroundCount(paths, options))
+        return
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}", markup=False), TimeElapsedColumn(), console=err, transient=True
     ) as bar:
         task = bar.add_task("reading…")
 
-        def show(summary) -> None:
+        def show(summary: RunSummary) -> None:
             bar.update(
                 task,
                 description=f"read {summary.read:,}  stored {summary.stored:,}  duplicates {summary.duplicates:,}  "
                 f"skipped {summary.skipped:,}  {summary.words_per_second:,.0f} words/s",
             )
 
-        summary = run_articles(
-            paths, store, nlp, options, threshold=threshold, batch_size=batch_size, batch_words=batch_words, progress=show
-        )
-    for problem in summary.problems:
-        err.print(f"[yellow]{problem}[/]" if problem.severity.value == "warning" else f"[red]{problem}[/]", highlight=False)
-    counts = summary.to_dict()
-    if fmt is Format.table:
-        err.print(
-            f"read {summary.read:,}, duplicates {summary.duplicates:,} (exact {summary.exact}, near {summary.near}), "
-            f"already stored {summary.already:,}, skipped {summary.skipped:,}, stored {summary.stored:,} "
-            f"in {summary.seconds:.1f} s ({summary.words_per_second:,.0f} words/s) → {db}",
-            highlight=False,
-        )
-    else:
-        columns = [k for k in counts if k not in ("problems", "stage_seconds")]
-        print_rows(columns, [[counts[c] for c in columns]], fmt)
-    raise typer.Exit(1 if summary.errors else 0)
+        yield show
+
+
+def progress_line(summary: RunSummary, total: int | None) -> str:
+    """One line of progress for a log: articles read (of how many, when known), speed and, with a total, the ETA."""
+    read = f"read {summary.read:,} of {total:,} articles" if total else f"read {summary.read:,} articles"
+    parts = [read, f"stored {summary.stored:,}", f"{summary.words_per_second:,.0f} words/s"]
+    if total and summary.read and summary.seconds:
+        left = max(total - summary.read, 0) * summary.seconds / summary.read
+        parts.append(f"ETA {timedelta(seconds=round(left))}")
+    return "progress: " + ", ".join(parts)
+
+
+class PlainProgress:
+    """Progress when stderr is not a terminal: a :func:`progress_line` at most every ``interval`` seconds."""
+
+    def __init__(
+        self, total: Callable[[], int | None] = lambda: None, interval: float | None = None, clock: Callable[[], float] = time.monotonic
+    ):
+        self.total = total
+        self.interval = PLAIN_PROGRESS_SECONDS if interval is None else interval
+        self.clock = clock
+        self.last = clock()
+
+    def __call__(self, summary: RunSummary) -> None:
+        now = self.clock()
+        if now - self.last >= self.interval:
+            self.last = now
+            err.print(progress_line(summary, self.total()))
+
+
+class _BackgroundCount:
+    """How many articles the inputs hold, for the ETA: read a second time in a daemon thread (readers stream,
+    so that costs time, not memory). None until known, and for standard input, which can be read only once."""
+
+    def __init__(self, paths: list[str], options: ReadOptions):
+        self.value: int | None = None
+        threading.Thread(target=self._count, args=(paths, options), daemon=True).start()
+
+    def _count(self, paths: list[str], options: ReadOptions) -> None:
+        from harbinger.runner import count_articles
+
+        # Only the ETA depends on it: an input that cannot be read is the run's to report, not the counter's.
+        with contextlib.suppress(Exception):
+            self.value = count_articles(paths, options)
+
+    def __call__(self) -> int | None:
+        return self.value
 
 
 @with_read_options
@@ -102,8 +186,7 @@ def code(
     items = list(read_paths([path], options))
     problems = [i for i in items if isinstance(i, Problem)]
     articles = [i for i in items if not isinstance(i, Problem)]
-    for problem in problems:
-        err.print(str(problem), highlight=False)
+    _print_problems(problems)
     nlp = load_pipeline(model, stages, actors)
     results = [doc_to_dict(nlp, doc, with_tokens=tokens) for doc in process(nlp, articles, problems=problems)]
     if len(results) == 1:

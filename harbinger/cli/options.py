@@ -5,6 +5,8 @@ A default is never typed here: it is the constant (``DEFAULT_MODEL``,
 function's own default, so the CLI, the README's reference and the Python API
 cannot disagree. Also here: turning the pipeline options into a loaded pipeline,
 and ``err``, the console for progress, summaries and errors (stdout carries data).
+``err`` reads no markup: what it prints holds paths, dates and messages from the
+input, and a ``[/bold]`` in them must print as written, not end the run.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from typing import Annotated, Any, Callable, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from harbinger.errors import HarbingerError
 from harbinger.output import Format
 from harbinger.readers.options import ReadOptions
 
-err = Console(stderr=True)
+# soft_wrap: a line longer than the terminal (or than 80 columns in a log file) stays one line.
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)
 
 DEFAULT_DB = "harbinger.duckdb"
 
@@ -49,7 +53,7 @@ READ_OPTIONS: tuple[tuple[str, Any, typer.models.OptionInfo], ...] = (
         Optional[str],
         typer.Option("--reader", help="Force a reader (seed, text, jsonl, csv, parquet, html) instead of guessing."),
     ),
-    ("max_chars", int, typer.Option("--max-chars", help="Reject articles longer than this many characters.")),
+    ("max_chars", int, typer.Option("--max-chars", help="Reject articles longer than this many characters; a file, line or record over 16 times as many bytes is refused unread.")),
 )
 
 
@@ -99,5 +103,5 @@ def load_pipeline(model: str, stages: str | None, actors: list[Path] | None = No
             raise HarbingerError("H005", f"no actor dictionary at {path}")
     config = {"actors": {"user_dictionaries": [str(p) for p in actors]}} if actors else None
     names = None if stages is None else [s.strip() for s in stages.split(",") if s.strip()]
-    with err.status(f"loading {model}…"):
+    with err.status(Text(f"loading {model}…")):
         return load_nlp(model, names, config)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, err
 from harbinger.errors import HarbingerError
 from harbinger.output import Format, print_rows
+
+if TYPE_CHECKING:
+    from harbinger.store import Store
 
 
 def _day(value: str | None, name: str):
@@ -42,13 +45,39 @@ def articles(
 
 
 def stats(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> None:
-    """Counts of what the store holds, and the last runs."""
+    """Counts of what the store holds: articles, events (by mode and by timing) and runs (by how they ended)."""
     from harbinger.queries import store_stats
     from harbinger.store import Store
 
     with Store(db, read_only=True) as store:
         columns, rows = store_stats(store)
+        rows = [(what, _number(value)) for what, value in rows] + _event_counts(store) + _run_counts(store)
     print_rows(columns, rows, fmt, title=f"{db}")
+
+
+def _number(value: str | None) -> int | str | None:
+    """A count as a number: store_stats casts every value to text so that dates and counts share one column."""
+    return int(value) if value is not None and value.isdigit() else value
+
+
+def _event_counts(store: Store) -> list[tuple[str, int]]:
+    """Events in all, by mode and by timing (a store from before the timing column has no timing rows)."""
+    _, found = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'")
+    columns = {name for (name,) in found}
+    if not columns:
+        return []
+    rows = [("events", store.query("SELECT count(*) FROM events")[1][0][0])]
+    for column in ("mode", "timing"):
+        if column in columns:
+            _, counts = store.query(f"SELECT coalesce({column}, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 1")
+            rows += [(f"events by {column}: {value}", count) for value, count in counts]
+    return rows
+
+
+def _run_counts(store: Store) -> list[tuple[str, int]]:
+    """Runs by how they ended: done, failed, interrupted, killed (or still running)."""
+    _, counts = store.query("SELECT coalesce(status, 'unknown'), count(*) FROM runs GROUP BY 1 ORDER BY 1")
+    return [(f"runs {status}", count) for status, count in counts]
 
 
 def export(

@@ -73,6 +73,7 @@ def event_rows(article_id: str, canonical_id: str, events: list[dict]) -> list[d
                 "trigger_start": evidence.get("trigger_start"),
                 "trigger_end": evidence.get("trigger_end"),
                 "trigger_text": evidence.get("trigger_text"),
+                "sentence_text": evidence.get("sentence_text"),
                 **_place(event),
                 "place_from": event.get("place_from"),
                 "confidence": event.get("confidence"),
@@ -103,6 +104,7 @@ EVENT_SCHEMA = pa.schema(
         ("trigger_start", pa.int32()),
         ("trigger_end", pa.int32()),
         ("trigger_text", pa.string()),
+        ("sentence_text", pa.string()),
     ]
     + [_column("place", key) for key in PLACE_FIELDS]
     + [("place_from", pa.string()), ("confidence", pa.float64()), ("rule", pa.string())]

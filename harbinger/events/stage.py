@@ -83,6 +83,7 @@ class Evidence:
     trigger_start: int
     trigger_end: int
     trigger_text: str
+    sentence_text: str = ""  # the evidence sentence itself, so an event row proves itself without its article
 
 
 @dataclass(frozen=True)
@@ -311,7 +312,7 @@ def events_for_sentence(sent: Span, ctx: EventContext, tables: Tables) -> list[E
             if aimed is not None and (target_tok is None or aimed.i in ctx.resolved or aimed.ent_type_ in ACTOR_ENTS):
                 target_tok = aimed
         trig = pred.trigger
-        evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text)
+        evidence = Evidence(sent_start, sent_end, trig.idx, trig.idx + len(trig.text), trig.text, ctx.article.text[sent_start:sent_end])
         dated = ctx.date(trig)
         target_political = is_political(target_tok, ctx.resolved)
         # "Blinken and Foreign Minister Allamand discussed ...": a joint act with no object of its own is the

@@ -2,8 +2,10 @@
 
 ``read_paths`` picks a reader per input by its name (``.jsonl``, ``.csv``,
 ``.parquet``, ``.html``, ``.txt``, each optionally ``.gz``) or, for stdin and
-unknown names, by sniffing the content. It yields articles and problems in
-input order; a bad record becomes a :class:`Problem` and reading goes on.
+unknown names, by sniffing the content (after any byte-order mark). It yields
+articles and problems in input order; a bad record becomes a :class:`Problem` and
+reading goes on, and an input that fails part-way (a corrupt gzip stream) keeps the
+records read before the failure.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from typing import Iterator
 from harbinger.errors import Problem
 from harbinger.models import Article
 from harbinger.readers import formats  # noqa: F401  (registers the readers)
+from harbinger.readers.encoding import sniffable_text
 from harbinger.readers.options import ReadOptions
-from harbinger.readers.source import Source, iter_sources
+from harbinger.readers.source import ReadFailed, Source, iter_sources
 from harbinger.registry import readers
 
 BY_SUFFIX = {
@@ -36,14 +39,14 @@ def reader_for(source: Source) -> str:
     """The reader name for a source: from its suffix, else from its first bytes."""
     if source.suffix in BY_SUFFIX:
         return BY_SUFFIX[source.suffix]
-    head = source.data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"PAR1"):
+    head = sniffable_text(source.head[:2048]).lstrip(" \t\r\n")
+    if head.startswith("PAR1"):
         return "parquet"
-    if head[:1] in (b"{", b"["):
+    if head[:1] in ("{", "["):
         return "jsonl"
-    if head[:1] == b"<":
+    if head[:1] == "<":
         return "html"
-    if head.lower().startswith(b"date "):
+    if head.lower().startswith("date "):
         return "seed"
     return "text"
 
@@ -55,4 +58,7 @@ def read_paths(paths: list[str], opts: ReadOptions | None = None) -> Iterator[Ar
             yield source
             continue
         reader = readers.get(opts.reader or reader_for(source))
-        yield from reader(source, opts)
+        try:
+            yield from reader(source, opts)
+        except ReadFailed as failed:
+            yield failed.problem

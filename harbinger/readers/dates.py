@@ -15,6 +15,10 @@ from harbinger.errors import Problem
 
 # One day of slack: a wire story dated "tomorrow" in another time zone is not in the future.
 FUTURE_SLACK = timedelta(days=1)
+# Years a document date may have. Exports write 0001-01-01 and 9999-12-31 for "no date", and the
+# time stage counts years, weeks and days back and forth from a story's date: a thousand
+# years of room either side keeps that arithmetic inside what Python's dates can hold.
+FIRST_YEAR, LAST_YEAR = 1000, 8999
 
 
 def parse_date(value: object) -> date | None:
@@ -46,6 +50,8 @@ def check_date(value: object, where: str, today: date) -> tuple[date | None, tup
     day = parse_date(value)
     if day is None:
         return None, ("no_date", "bad_date"), [Problem.make("H109", where, value=value)]
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None, ("no_date", "bad_date"), [Problem.make("H122", where, value=day.isoformat(), first=FIRST_YEAR, last=LAST_YEAR)]
     if day > today + FUTURE_SLACK:
         return day, ("future_date",), [Problem.make("H110", where, value=day.isoformat(), today=today.isoformat())]
     return day, (), []

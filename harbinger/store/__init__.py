@@ -2,13 +2,18 @@
 
 Every table is keyed by content-hash ids and written with ``INSERT OR IGNORE``,
 so running the same input twice adds nothing and a run killed half-way leaves
-only whole batches behind. Schema changes are numbered SQL files in
-``migrations/``, applied in order and recorded in ``schema_version``.
+only whole batches behind. The ``runs`` table says how each run ended (done,
+failed with its error, interrupted, or killed: a row still ``running`` when the
+next run starts, since DuckDB's file lock lets one process write at a time).
+Schema changes are numbered SQL files in ``migrations/``, applied in order and
+recorded in ``schema_version``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -19,7 +24,7 @@ from typing import Iterator, Sequence
 import duckdb
 import pyarrow as pa
 
-from harbinger.dedupe import DedupeResult
+from harbinger.dedupe import DedupeResult, occurrence
 from harbinger.errors import HarbingerError, Problem
 from harbinger.models import Article
 from harbinger.stages import stage_tables
@@ -68,6 +73,15 @@ class Store:
         config = {} if read_only else {"storage_compatibility_version": STORAGE_COMPATIBILITY}
         try:
             self.db = duckdb.connect(self.path, read_only=read_only, config=config)
+        except duckdb.IOException as err:
+            holder = _lock_holder(str(err))
+            if holder is None:
+                raise HarbingerError("H302", f"cannot open store {self.path}: {err}") from err
+            raise HarbingerError(
+                "H307",
+                f"the store {self.path} is in use by another process ({holder})",
+                hint="wait for that process to finish (or stop it), then run again: one process can write a store at a time",
+            ) from None
         except duckdb.Error as err:
             raise HarbingerError("H302", f"cannot open store {self.path}: {err}") from err
         if not read_only:
@@ -98,11 +112,19 @@ class Store:
                 raise
 
     # --- reading back ---------------------------------------------------------
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+    def recorded_occurrences(self, ids: Sequence[str]) -> dict[str, set[str]]:
+        """For each of these article ids the store holds, where it was read: as the article and as each copy."""
         if not ids:
-            return set()
-        rows = self.db.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]).fetchall()
-        return {row[0] for row in rows}
+            return {}
+        rows = self.db.execute(
+            """SELECT id, origin FROM articles WHERE id IN (SELECT unnest($ids))
+               UNION ALL SELECT article_id, origin FROM duplicates WHERE article_id IN (SELECT unnest($ids))""",
+            {"ids": list(ids)},
+        ).fetchall()
+        found: dict[str, set[str]] = {}
+        for article_id, origin in rows:
+            found.setdefault(article_id, set()).add(occurrence(origin or ""))
+        return found
 
     def dedupe_seed(self) -> Iterator[tuple[str, str, bytes | None]]:
         cursor = self.db.execute("SELECT id, canonical_id, minhash FROM articles")
@@ -114,7 +136,24 @@ class Store:
         columns = [d[0] for d in cursor.description]
         return columns, cursor.fetchall()
 
+    def run_events(self, run_id: str) -> int:
+        """How many events the articles a run stored hold: the events it coded."""
+        return self.db.execute(
+            "SELECT count(*) FROM events e JOIN articles a ON a.id = e.article_id WHERE a.run_id = ?", [run_id]
+        ).fetchone()[0]
+
     # --- writing --------------------------------------------------------------
+    def mark_killed_runs(self) -> list[tuple[str, str, datetime]]:
+        """Mark runs still 'running' as 'killed', returning (id, command, started_at) of each.
+
+        Call it only as the store's writer, before starting a run: DuckDB's file lock lets one process
+        write a store, so a 'running' row then is one whose process died without finishing it.
+        """
+        return self.db.execute(
+            """UPDATE runs SET status = 'killed', error = 'the process ended without finishing the run'
+               WHERE status = 'running' RETURNING id, command, started_at"""
+        ).fetchall()
+
     def start_run(self, command: str, inputs: list[str], model: str, stages: list[str]) -> str:
         run_id = uuid.uuid4().hex[:12]
         self.db.execute(
@@ -123,11 +162,12 @@ class Store:
         )
         return run_id
 
-    def finish_run(self, run_id: str, counts: dict, problems: list[Problem], status: str = "done") -> None:
+    def finish_run(self, run_id: str, counts: dict, problems: list[Problem], status: str = "done", error: str | None = None) -> None:
+        """Record how a run ended: its counts, its problems, its status (done, failed, interrupted) and any error."""
         self.db.execute("BEGIN TRANSACTION")
         self.db.execute(
             """UPDATE runs SET finished_at = ?, read = ?, duplicates = ?, skipped = ?, stored = ?, already = ?,
-               warnings = ?, words = ?, seconds = ?, status = ? WHERE id = ?""",
+               warnings = ?, words = ?, seconds = ?, events = ?, status = ?, error = ? WHERE id = ?""",
             [
                 _now(),
                 counts["read"],
@@ -138,7 +178,9 @@ class Store:
                 counts["warnings"],
                 counts["words"],
                 counts["seconds"],
+                counts.get("events"),
                 status,
+                error,
                 run_id,
             ],
         )
@@ -173,6 +215,10 @@ class Store:
         except duckdb.Error as err:
             self.db.execute("ROLLBACK")
             raise HarbingerError("H303", f"could not write a batch to {self.path}: {err}") from err
+        except BaseException:  # Ctrl-C mid-batch: leave no half batch and no open transaction behind
+            with contextlib.suppress(duckdb.Error):  # none is open if COMMIT had finished
+                self.db.execute("ROLLBACK")
+            raise
         return self.db.execute("SELECT count(*) FROM articles").fetchone()[0] - before
 
     # --- exchange ---------------------------------------------------------------
@@ -215,6 +261,14 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _lock_holder(message: str) -> str | None:
+    """The process holding a DuckDB file lock, from DuckDB's error text; None if the error is not about a lock."""
+    if "lock" not in message.lower():
+        return None
+    found = re.search(r"held in (?P<program>\S+) \(PID (?P<pid>\d+)\)", message)
+    return f"{found['program']}, pid {found['pid']}" if found else "another process"
 
 
 def _quote(path: str) -> str:

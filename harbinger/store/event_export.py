@@ -37,7 +37,7 @@ WITH groups AS (
 SELECT e.*,
        a.date AS article_date, a.title AS article_title, a.source AS article_source, a.url AS article_url,
        length(a.text) AS article_length, a.stored_at AS article_stored_at,
-       substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+       coalesce(e.sentence_text, substring(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)) AS sentence,
        (SELECT count(*) FROM sentences s WHERE s.article_id = e.article_id AND s."end" <= e.sentence_start) + 1 AS sentence_number,
        NOT EXISTS (SELECT 1 FROM sentences s WHERE s.article_id = e.article_id AND s."end" <= e.sentence_start
                    AND s."start" >= a.body_start AND trim(substring(a.text, s."start" + 1, s."end" - s."start")) <> '') AS is_root,

@@ -54,7 +54,7 @@ def test_stage_resolves_date_ranged_roles_at_article_date(annotate_text, text, d
     ("text", "name", "code"),
     [
         ("NATO Secretary-General Jens Stoltenberg said the alliance would respond.", "Jens Stoltenberg", "IGOWSTNAT"),
-        ("Chinese Defence Minister Wei Fenghe arrived in Moscow on Tuesday.", "Wei Fenghe", "CHNGOV"),
+        ("Chinese Defence Minister Wei Fenghe arrived in Moscow on Tuesday.", "Wei Fenghe", "CHNGOVMIL"),  # a defence minister: government and military, as Phoenix codes "minister of defence"
         ("Moscow rejected it, and Kremlin spokesman Dmitry Peskov declined to comment.", "Dmitry Peskov", "RUSGOV"),
     ],
 )

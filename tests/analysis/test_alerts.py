@@ -4,6 +4,7 @@ import pytest
 
 from harbinger.analysis import AlertSettings, escalation_alerts
 from harbinger.analysis.alerts import ALERT_COLUMNS
+from harbinger.analysis.series import MAX_ROWS, TooLarge
 from harbinger.errors import HarbingerError
 
 MONDAY = date(2022, 1, 3)
@@ -125,3 +126,32 @@ def test_escalation_alerts_reject_an_unknown_timing(store):
     with pytest.raises(HarbingerError) as caught:
         escalation_alerts(store, timing="soon")
     assert caught.value.code == "H513"
+
+
+def test_escalation_alerts_since_scores_the_same_weeks_alike(store, rows):
+    """Scoring only from baseline_weeks before since changes no score: a week's baseline reaches back no further."""
+    rows.weekly(MONDAY, [1, 0, 2, 1, 0, 1, 1, 0, 6, 1, 0, 7, 2, 0, 1, 8])
+    settings = AlertSettings(threshold=1.0, min_events=1, baseline_weeks=3, min_baseline_weeks=2)
+    since = MONDAY + timedelta(weeks=10)
+    everything = alerts(store, settings=settings)
+    recent = alerts(store, settings=settings, since=since)
+    assert recent == [a for a in everything if a["week"] >= since] != []
+
+
+def test_escalation_alerts_refuse_more_dyad_weeks_than_their_bound(store, rows, monkeypatch):
+    rows.weekly(MONDAY, [1] * 20)
+    monkeypatch.setattr("harbinger.analysis.alerts.MAX_CELLS", 10)
+    with pytest.raises(TooLarge) as caught:
+        alerts(store)
+    assert caught.value.code == "H531" and "since" in caught.value.hint
+    assert alerts(store, since=MONDAY + timedelta(weeks=17), settings=AlertSettings(baseline_weeks=4)) == []
+
+
+def test_escalation_alerts_limit(store, rows):
+    rows.weekly(MONDAY, [1, 0, 2, 1, 0, 1, 1, 0, 6, 1, 0, 7, 2, 0, 1, 8])
+    settings = AlertSettings(threshold=0.5, min_events=1, baseline_weeks=3, min_baseline_weeks=1)
+    everything = alerts(store, settings=settings)
+    assert len(everything) > 2 and alerts(store, settings=settings, limit=2) == everything[:2]
+    with pytest.raises(TooLarge) as caught:
+        alerts(store, limit=MAX_ROWS + 1)
+    assert caught.value.code == "H532"

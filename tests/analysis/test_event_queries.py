@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
+from harbinger.analysis.events import MAX_SENTENCE_CHARS, EventFilter, event_timeline, list_articles, list_events, store_overview
+from harbinger.analysis.series import TooLarge
 from harbinger.errors import HarbingerError
 
 
@@ -168,3 +169,25 @@ def test_require_events_refuses_a_store_without_the_event_record(tmp_path):
     with Store(path, read_only=True) as old, pytest.raises(HarbingerError) as caught:
         require_events(old)
     assert caught.value.code == "H511" and "timing" in str(caught.value)
+
+
+def test_list_events_summary_shortens_long_sentences_the_full_view_does_not(store, rows):
+    long = "Russia accused Ukraine " + "and more " * 300 + "on Monday."
+    article = rows.article(date(2022, 1, 3), text=long)
+    rows.event(date(2022, 1, 3), article_id=article, sentence_start=0, sentence_end=len(long))
+    (summary,) = list_events(store, EventFilter())[2]
+    (full,) = list_events(store, EventFilter(), columns="full")[2]
+    _, summary_columns, _ = list_events(store, EventFilter())
+    sentence = summary[summary_columns.index("sentence")]
+    assert len(sentence) == MAX_SENTENCE_CHARS and sentence.endswith("…") and long.startswith(sentence[:-1])
+    assert long in full
+
+
+def test_event_timeline_refuses_more_periods_than_its_bound(store, rows, monkeypatch):
+    for day in range(3, 8):  # Monday to Friday
+        rows.event(date(2022, 1, day))
+    monkeypatch.setattr("harbinger.analysis.events.MAX_POINTS", 4)
+    with pytest.raises(TooLarge) as caught:
+        event_timeline(store, EventFilter(), by="day")
+    assert caught.value.code == "H530" and "week" in caught.value.hint
+    assert len(event_timeline(store, EventFilter(), by="week")[1]) == 1

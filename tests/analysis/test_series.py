@@ -1,8 +1,9 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
 from harbinger.analysis import PLOVER_TYPES, dyad_series, top_dyads
+from harbinger.analysis.series import MAX_POINTS, MAX_ROWS, TooLarge, count_periods
 from harbinger.errors import HarbingerError
 
 MONDAY = date(2022, 1, 3)
@@ -157,3 +158,47 @@ def test_top_dyads_leave_out_historical_events(store, rows):
     rows.event(date(1980, 1, 1), source="USA", target="RUS", timing="historical")
     assert [(d["source"], d["first_date"]) for d in as_dicts(top_dyads(store))] == [("RUS", date(2022, 1, 4))]
     assert len(as_dicts(top_dyads(store, timing="all"))) == 2
+
+
+@pytest.mark.parametrize(
+    "first, last, by, periods",
+    [(date(2022, 1, 1), date(2022, 1, 1), "day", 1), (date(2022, 1, 1), date(2022, 12, 31), "day", 365),
+     (date(2022, 1, 2), date(2022, 1, 3), "week", 2), (date(2022, 1, 3), date(2022, 1, 9), "week", 1),
+     (date(2021, 12, 31), date(2022, 1, 1), "month", 2), (date(1, 1, 1), date(9999, 12, 31), "month", 119_988)],
+)  # fmt: skip
+def test_count_periods_matches_date_trunc(first, last, by, periods):
+    assert count_periods(first, last, by) == periods
+
+
+def test_dyad_series_missing_end_defaults_to_the_events_not_the_calendar(store, rows):
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 1, 20))
+    since = as_dicts(dyad_series(store, "RUS", "UKR", by="day", since=date(2022, 1, 1)))
+    until = as_dicts(dyad_series(store, "RUS", "UKR", by="day", until=date(2022, 1, 31)))
+    assert (since[0]["period"], since[-1]["period"]) == (date(2022, 1, 1), date(2022, 1, 20))
+    assert (until[0]["period"], until[-1]["period"]) == (date(2022, 1, 4), date(2022, 1, 31))
+
+
+@pytest.mark.parametrize(
+    "since, until, code",
+    [(date(1, 1, 1), None, "H508"), (None, date(9999, 12, 31), "H508"), (date(1950, 1, 1), date(2022, 1, 1), "H508"),
+     (date(2000, 1, 1), None, "H530"), (date(2022, 1, 20) - timedelta(days=MAX_POINTS), None, "H530")],
+)  # fmt: skip
+def test_dyad_series_refuses_more_points_or_years_than_its_bounds(store, rows, since, until, code):
+    rows.event(date(2022, 1, 4))
+    rows.event(date(2022, 1, 20))
+    with pytest.raises(TooLarge) as caught:
+        dyad_series(store, "RUS", "UKR", by="day", since=since, until=until)
+    assert caught.value.code == code and caught.value.hint
+
+
+def test_dyad_series_fills_up_to_its_bound(store, rows):
+    rows.event(date(2022, 1, 20))
+    days = as_dicts(dyad_series(store, "RUS", "UKR", by="day", since=date(2022, 1, 20) - timedelta(days=MAX_POINTS - 1)))
+    assert len(days) == MAX_POINTS and sum(d["events"] for d in days) == 1
+
+
+def test_top_dyads_refuses_more_rows_than_its_bound(store):
+    with pytest.raises(TooLarge) as caught:
+        top_dyads(store, limit=MAX_ROWS + 1)
+    assert caught.value.code == "H532"

@@ -9,6 +9,8 @@ from tests.conftest import SEED
 from tests.synthetic import seed_store
 from harbinger.store import Store
 
+LOCAL = "http://localhost"  # the Host the API serves (TestClient's own 'testserver' is refused)
+
 
 @pytest.fixture(scope="session")
 def seeded_db(tmp_path_factory):
@@ -24,7 +26,7 @@ def client(seeded_db):
 
     from harbinger.api import create_app
 
-    with TestClient(create_app(seeded_db), raise_server_exceptions=False) as test_client:
+    with TestClient(create_app(seeded_db), base_url=LOCAL, raise_server_exceptions=False) as test_client:
         yield test_client
 
 
@@ -45,5 +47,5 @@ def seed_client(seed_run_db):
 
     from harbinger.api import create_app
 
-    with TestClient(create_app(seed_run_db), raise_server_exceptions=False) as test_client:
+    with TestClient(create_app(seed_run_db), base_url=LOCAL, raise_server_exceptions=False) as test_client:
         yield test_client

@@ -5,6 +5,7 @@ import pytest
 from harbinger.api import create_app
 from harbinger.errors import HarbingerError
 from harbinger.store import Store
+from tests.api.conftest import LOCAL
 
 
 def get(client, path, **params):
@@ -176,7 +177,7 @@ def test_api_quotes_empty_without_a_quotes_stage(tmp_path):
 
     path = tmp_path / "empty.duckdb"
     Store(path).close()
-    with TestClient(create_app(path)) as client:
+    with TestClient(create_app(path), base_url=LOCAL) as client:
         assert client.get("/api/quotes").json() == {"total": 0, "limit": 50, "offset": 0, "items": [], "available": False}
         assert client.get("/api/stats").json()["events"] == 0
         assert client.get("/api/series").json()["points"] == []
@@ -221,7 +222,6 @@ def test_api_bad_parameters_are_422_naming_the_parameter(client, path, params, w
         ("/api/alerts", {"since": "2022-03-01", "until": "2022-01-01"}, "H504"),
         ("/api/articles", {"since": "2022-03-01", "until": "2022-01-01"}, "H504"),
         ("/api/alerts", {"min_baseline_weeks": 9, "baseline_weeks": 8}, "H505"),
-        ("/api/series", {"since": "1900-01-01", "until": "2022-01-01"}, "H508"),
     ],
 )
 def test_api_inconsistent_parameters_are_422_with_code_and_hint(client, path, params, code):
@@ -229,6 +229,63 @@ def test_api_inconsistent_parameters_are_422_with_code_and_hint(client, path, pa
     assert response.status_code == 422
     (detail,) = response.json()["detail"]
     assert detail["type"] == code and detail["msg"]
+
+
+@pytest.mark.parametrize(
+    "params, code",
+    [
+        ({"since": "0001-01-01", "by": "day"}, "H508"),  # once 280 MB: the other end defaults to the last event
+        ({"until": "9999-12-31"}, "H508"),  # ... and this one to the first
+        ({"since": "1900-01-01", "until": "2022-01-01"}, "H508"),
+        ({"since": "2000-01-01", "by": "day"}, "H530"),  # 22 years, 8,000 days
+        ({"since": "2009-01-01", "until": "2022-09-10", "by": "day"}, "H530"),  # 5,001 days
+    ],
+)  # fmt: skip
+def test_api_series_over_its_bounds_is_400_with_code_and_hint(client, params, code):
+    response = client.get("/api/series", params=params)
+    assert response.status_code == 400, response.text
+    (detail,) = response.json()["detail"]
+    assert detail["type"] == code and detail["msg"] and detail["hint"]
+
+
+def test_api_series_within_its_bounds_zero_fills(client):
+    points = get(client, "/api/series", since="2009-01-01", until="2022-09-09", by="day")["points"]  # 5,000 days
+    assert len(points) == 5_000 and points[0]["period"] == "2009-01-01" and points[-1]["period"] == "2022-09-09"
+    assert sum(p["events"] for p in points) == sum(p["events"] for p in get(client, "/api/series", by="day")["points"])
+
+
+@pytest.mark.parametrize(
+    "module, bound, path, code",
+    [
+        ("harbinger.analysis.events.MAX_POINTS", 3, "/api/timeline?by=week", "H530"),
+        ("harbinger.analysis.series.MAX_POINTS", 3, "/api/series?by=week", "H530"),
+        ("harbinger.analysis.alerts.MAX_CELLS", 10, "/api/alerts", "H531"),
+    ],
+)
+def test_api_answers_past_a_size_bound_are_400(client, monkeypatch, module, bound, path, code):
+    monkeypatch.setattr(module, bound)
+    client.app.state.cache.clear()
+    response = client.get(path)
+    assert response.status_code == 400 and response.json()["detail"][0]["type"] == code
+
+
+def test_api_alerts_since_scores_only_recent_weeks(client, monkeypatch):
+    """Alerts scored from since's baseline on are the same alerts, and fit a bound the whole history does not."""
+    loose = {"threshold": 1.0, "min_events": 1, "baseline_weeks": 2, "min_baseline_weeks": 1}
+    everything = get(client, "/api/alerts", **loose)
+    recent = [a for a in everything if a["week"] >= "2022-03-14"]
+    monkeypatch.setattr("harbinger.analysis.alerts.MAX_CELLS", 50)  # the whole history scores 72 dyad-weeks, since 24
+    client.app.state.cache.clear()
+    assert client.get("/api/alerts", params=loose).status_code == 400
+    assert get(client, "/api/alerts", **loose, since="2022-03-14") == recent != []
+
+
+def test_api_health_names_the_store_file_not_its_path(client, seeded_db):
+    health = get(client, "/api/health")
+    assert health["db"] == seeded_db.name
+    folder = str(seeded_db.parent)
+    for path in ("/api/health", "/api/stats", "/openapi.json", "/api/series?since=0001-01-01", "/api/nope"):
+        assert folder not in client.get(path).text
 
 
 NASTY = ["'", "\"; DROP TABLE events; --", "%", "_", "\\", "é€😀", "\x00", " ", "NULL", "0" * 60]
@@ -284,3 +341,15 @@ def test_create_app_refuses_a_store_without_events(tmp_path):
     with pytest.raises(HarbingerError) as caught:
         create_app(path)
     assert caught.value.code == "H507" and "harbinger run" in caught.value.hint
+
+
+def test_api_store_failure_is_503_with_a_code_and_no_detail(client, monkeypatch):
+    import duckdb
+
+    def out_of_memory(view):
+        raise duckdb.OutOfMemoryException("could not allocate block in /srv/secret/store.duckdb.tmp")
+
+    monkeypatch.setattr("harbinger.api.app.store_overview", out_of_memory)
+    client.app.state.cache.clear()
+    response = client.get("/api/stats")
+    assert response.status_code == 503 and response.json()["detail"][0]["type"] == "H536" and "/srv" not in response.text

@@ -58,3 +58,41 @@ def test_analysis_commands_reject_bad_dates(seeded_db):
 def test_analysis_commands_need_a_store(tmp_path, command):
     result = run(command, "--db", tmp_path / "missing.duckdb")
     assert isinstance(result.exception, HarbingerError) and result.exception.code == "H301"
+
+
+@pytest.mark.parametrize(
+    "args, code",
+    [(["--since", "0001-01-01", "--by", "day"], "H508"), (["--since", "2000-01-01", "--by", "day"], "H530"),
+     (["--until", "9999-12-31", "--by", "month"], "H508")],
+)  # fmt: skip
+def test_series_command_refuses_series_past_the_bounds(seeded_db, args, code):
+    """`--since 0001-01-01 --by day` once built 738,000 rows in 1.4 GB; a missing end is the last event, not 9999."""
+    result = run("series", "--db", seeded_db, *args)
+    assert isinstance(result.exception, HarbingerError) and result.exception.code == code and result.exception.hint
+
+
+def test_alerts_command_limit(seeded_db):
+    loose = ["--threshold", "1", "--min-events", "1", "-f", "jsonl"]
+    everything = run("alerts", "--db", seeded_db, *loose).stdout.splitlines()
+    assert len(everything) > 2 and run("alerts", "--db", seeded_db, *loose, "--limit", "2").stdout.splitlines() == everything[:2]
+    result = run("alerts", "--db", seeded_db, "--limit", "5000")
+    assert isinstance(result.exception, HarbingerError) and result.exception.code == "H532"
+
+
+def test_serve_refuses_a_store_another_process_writes(tmp_path, seeded_db):
+    import shutil
+
+    from tests.api.test_snapshots import writer_holding
+
+    path = tmp_path / "busy.duckdb"
+    shutil.copy(seeded_db, path)
+    with writer_holding(path):
+        result = run("serve", "--db", path)
+    assert isinstance(result.exception, HarbingerError) and result.exception.code == "H534"
+
+
+def test_serve_refuses_a_file_that_is_not_a_store(tmp_path):
+    path = tmp_path / "notes.duckdb"
+    path.write_text("meeting notes\n" * 200)
+    result = run("serve", "--db", path)
+    assert isinstance(result.exception, HarbingerError) and result.exception.code == "H535"

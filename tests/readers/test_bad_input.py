@@ -86,18 +86,31 @@ def test_utf16_with_bom_is_read_with_warning(tmp_path):
     assert article.body == GOOD["text"] and problem.code == "H103"
 
 
-def test_huge_article_is_refused_and_others_kept(tmp_path):
+@pytest.mark.parametrize(
+    "size,code",
+    [(1_500, "H107"), (20_000, "H119")],  # over --max-chars; over the 16 bytes a character a record may hold
+)
+def test_huge_article_is_refused_and_others_kept(tmp_path, size, code):
     path = tmp_path / "news.jsonl"
-    huge = {"date": "2020-03-01", "text": "word " * 10_500_000}  # about 50 MB
-    path.write_text(json.dumps(GOOD) + "\n" + json.dumps(huge) + "\n")
-    articles, (problem,) = split(read_paths([str(path)], TODAY))
-    assert len(articles) == 1
-    assert problem.code == "H107" and problem.where == f"{path}:2"
+    huge = {"date": "2020-03-01", "text": "word " * (size // 5)}
+    path.write_text(json.dumps(GOOD) + "\n" + json.dumps(huge) + "\n" + json.dumps({**GOOD, "text": "After."}) + "\n")
+    articles, (problem,) = split(read_paths([str(path)], ReadOptions(max_chars=1_000, today=date(2026, 1, 1))))
+    assert [a.body for a in articles] == [GOOD["text"], "After."]
+    assert problem.code == code and problem.where == f"{path}:2" and "--max-chars" in problem.message
 
 
 @pytest.mark.parametrize(
     "value,code,flag",
-    [("2099-01-01", "H110", "future_date"), ("not a date", "H109", "bad_date"), (None, "H108", "no_date"), ("", "H108", "no_date")],
+    [
+        ("2099-01-01", "H110", "future_date"),
+        ("2999-12-31", "H110", "future_date"),
+        ("not a date", "H109", "bad_date"),
+        ("0000-00-00", "H109", "bad_date"),
+        ("0001-01-01", "H122", "bad_date"),
+        ("9999-12-31T23:59:59Z", "H122", "bad_date"),
+        (None, "H108", "no_date"),
+        ("", "H108", "no_date"),
+    ],
 )
 def test_doubtful_dates_keep_the_article_with_a_flag(tmp_path, value, code, flag):
     path = tmp_path / "news.jsonl"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing as mp
 from datetime import date
 
 import pytest
@@ -116,3 +117,80 @@ def test_store_writes_events_from_the_events_stage(tmp_path):
         store.write_batch(run, [item], [])
         _, rows = store.query("SELECT source_country, target_country, plover_type, event_date FROM events")
         assert rows == [("UKR", "POL", "AGREE", date(2021, 5, 31))]
+
+
+# --- runs: how each ended; copies: where each was read ------------------------------------------------
+
+
+def test_store_finish_run_records_status_error_and_events(tmp_path):
+    (item,) = batch("Ukraine and Poland signed a border agreement on Monday.")
+    item.annotation["events"] = [
+        {
+            "id": "ev1",
+            "plover_type": "AGREE",
+            "mode": "asserted",
+            "evidence": {"sentence_start": 0, "sentence_end": 55},
+        }
+    ]
+    with Store(tmp_path / "h.duckdb") as store:
+        run = store.start_run("test", [], "m", [])
+        store.write_batch(run, [item], [])
+        counts = dict(read=1, duplicates=0, skipped=0, stored=1, already=0, warnings=0, words=9, seconds=0.5, events=store.run_events(run))
+        store.finish_run(run, counts, [], "failed", "RuntimeError: boom")
+        _, rows = store.query("SELECT status, error, events, finished_at IS NOT NULL FROM runs")
+        assert rows == [("failed", "RuntimeError: boom", 1, True)]
+
+
+def test_store_mark_killed_runs_only_touches_runs_left_running(tmp_path):
+    with Store(tmp_path / "h.duckdb") as store:
+        done = store.start_run("run", ["a"], "m", [])
+        store.finish_run(done, dict(read=0, duplicates=0, skipped=0, stored=0, already=0, warnings=0, words=0, seconds=0.0), [])
+        left = store.start_run("run", ["b"], "m", [])
+        assert [row[:2] for row in store.mark_killed_runs()] == [(left, "run")]
+        assert store.mark_killed_runs() == []
+        _, rows = store.query("SELECT id, status, error IS NOT NULL FROM runs ORDER BY started_at")
+        assert rows == [(done, "done", False), (left, "killed", True)]
+
+
+def test_store_recorded_occurrences_names_article_and_copies(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    text = "Kenya held elections on Tuesday."
+    original = Article.create(text, date(2021, 6, 1), origin="news.jsonl:1")
+    copy = Article.create(text, date(2021, 6, 1), origin="wire.jsonl:7")
+    deduper = Deduper()
+    first = deduper.check(original)
+    with Store(tmp_path / "h.duckdb") as store:
+        store.write_batch(store.start_run("test", [], "m", []), [StoredArticle(original, first, annotated(original))], [(copy, deduper.check(copy))])
+        found = store.recorded_occurrences([original.id, "unknown"])
+    assert found == {original.id: {str(tmp_path / "news.jsonl") + ":1", str(tmp_path / "wire.jsonl") + ":7"}}
+
+
+def test_store_migration_adds_run_error_and_events_columns(tmp_path):
+    with Store(tmp_path / "h.duckdb") as store:
+        _, rows = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'runs'")
+        assert {"status", "error", "events"} <= {name for (name,) in rows} and store.version() >= 5
+
+
+def _hold_store(path: str, ready, release) -> None:
+    with Store(path):
+        ready.set()
+        release.wait(60)
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_store_held_by_another_process_is_a_coded_error(tmp_path, read_only):
+    path = tmp_path / "h.duckdb"
+    Store(path).close()
+    context = mp.get_context("spawn")
+    ready, release = context.Event(), context.Event()
+    holder = context.Process(target=_hold_store, args=(str(path), ready, release))
+    holder.start()
+    try:
+        assert ready.wait(60)
+        with pytest.raises(HarbingerError) as raised:
+            Store(path, read_only=read_only)
+        assert raised.value.code == "H307" and f"pid {holder.pid}" in str(raised.value)
+        assert "IO Error" not in str(raised.value) and raised.value.__cause__ is None
+    finally:
+        release.set()
+        holder.join(60)

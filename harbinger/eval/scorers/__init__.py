@@ -24,6 +24,7 @@ SCORER_MODULES: list[str] = [
     "harbinger.eval.scorers.time",
     "harbinger.eval.scorers.place",
     "harbinger.eval.scorers.actors",
+    "harbinger.eval.scorers.actor_mentions",
     "harbinger.eval.scorers.quotes",
     "harbinger.eval.scorers.events",
     "harbinger.eval.scorers.event_sentences",
