@@ -8,14 +8,13 @@ asserted or reported) and are news at their story's date (``current``) are liste
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional, TextIO
 
 import typer
 
 from harbinger.analysis.events import ORDERS, EventFilter
-from harbinger.cli.options import DEFAULT_DB, DbOption, err
+from harbinger.cli.options import DEFAULT_DB, DbOption, date_option, err
 from harbinger.errors import HarbingerError
 
 FORMATS = ("table", "jsonl", "csv", "parquet")
@@ -31,17 +30,6 @@ DUCKDB_TO_ARROW = {
 def _choices(values: list[str] | None, normalise) -> tuple[str, ...]:
     """Repeated options and comma lists as one tuple: ``--type ASSAULT,coerce --type SANCTION``."""
     return tuple(normalise(part.strip()) for value in values or () for part in value.split(",") if part.strip())
-
-
-def _date(value: str | None, name: str) -> date | None:
-    from harbinger.readers.dates import parse_date
-
-    if value is None:
-        return None
-    day = parse_date(value)
-    if day is None:
-        raise HarbingerError("H006", f"--{name} '{value}' is not a date", hint="use YYYY-MM-DD")
-    return day
 
 
 def _dyad(value: str | None) -> tuple[str, str] | None:
@@ -99,7 +87,7 @@ def events(
     if fmt == "parquet" and output == "-":
         raise HarbingerError("H522", "Parquet is binary: it cannot go to standard output", hint="pass -o FILE.parquet, or use --format jsonl or csv")
     where = EventFilter(
-        since=_date(since, "since"), until=_date(until, "until"),
+        since=date_option(since, "since"), until=date_option(until, "until"),
         actor=_upper(actor), source=_upper(source), target=_upper(target), dyad=_dyad(dyad),
         plover_types=_choices(type_, str.upper), modes=_choices(mode, str.lower) or ("occurred",),
         min_confidence=min_confidence, text=text or None, timing=timing,

@@ -105,3 +105,15 @@ def load_pipeline(model: str, stages: str | None, actors: list[Path] | None = No
     names = None if stages is None else [s.strip() for s in stages.split(",") if s.strip()]
     with err.status(Text(f"loading {model}…")):
         return load_nlp(model, names, config)
+
+
+def date_option(value: str | None, name: str):
+    """A ``--since``/``--until`` style option as a date (None when not given); a coded usage error when it is no date."""
+    from harbinger.readers.dates import parse_date
+
+    if value is None:
+        return None
+    day = parse_date(value)
+    if day is None:
+        raise HarbingerError("H006", f"--{name} '{value}' is not a date", hint="use YYYY-MM-DD")
+    return day

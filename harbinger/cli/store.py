@@ -7,23 +7,12 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, err
+from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, date_option, err
 from harbinger.errors import HarbingerError
 from harbinger.output import Format, print_rows
 
 if TYPE_CHECKING:
     from harbinger.store import Store
-
-
-def _day(value: str | None, name: str):
-    from harbinger.readers.dates import parse_date
-
-    if value is None:
-        return None
-    day = parse_date(value)
-    if day is None:
-        raise HarbingerError("H006", f"--{name} '{value}' is not a date", hint="use YYYY-MM-DD")
-    return day
 
 
 def articles(
@@ -38,7 +27,7 @@ def articles(
     from harbinger.analysis.events import list_articles
     from harbinger.store import Store
 
-    first, last = _day(since, "since"), _day(until, "until")
+    first, last = date_option(since, "since"), date_option(until, "until")
     with Store(db, read_only=True) as store:
         _, columns, rows = list_articles(store, first, last, search, limit, 0, order="oldest", columns="store")
     print_rows(columns, rows, fmt, title=f"articles in {db}")
