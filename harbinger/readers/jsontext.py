@@ -82,31 +82,27 @@ def is_array_document(head: str) -> bool:
     first, _, rest = head.partition("\n")
     if not rest.strip():
         return True
-    depth = 0
-    for match in _NESTING.finditer(first):
-        bracket = first[match.start()]
-        if bracket in "[{":
-            depth += 1
-        elif bracket in "]}":
-            depth -= 1
-            if not depth:
-                return False
-    return True
+    return not any(bracket in "]}" and depth == 0 for bracket, depth in _depths(first))
 
 
-def _too_deep(text: str) -> bool:
-    if text.count("[") + text.count("{") <= MAX_DEPTH:
-        return False
+def _depths(text: str):
+    """Each bracket outside strings and the nesting depth after it, without recursing."""
     depth = 0
     for match in _NESTING.finditer(text):
         bracket = text[match.start()]
         if bracket in "[{":
             depth += 1
-            if depth > MAX_DEPTH:
-                return True
         elif bracket in "]}":
             depth -= 1
-    return False
+        else:
+            continue
+        yield bracket, depth
+
+
+def _too_deep(text: str) -> bool:
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return False
+    return any(depth > MAX_DEPTH for _, depth in _depths(text))
 
 
 class ArrayItems:
