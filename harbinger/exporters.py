@@ -26,6 +26,7 @@ from typing import Callable, Iterator, TextIO
 from harbinger.errors import HarbingerError
 from harbinger.events.export import write_gdelt, write_gdelt_mentions, write_icews
 from harbinger.events.plover import write_plover
+from harbinger.files import replaced_when_done
 from harbinger.registry import exporters
 from harbinger.store import Store, table_names
 from harbinger.store.event_export import ExportChoice, group_copies, stored_events
@@ -70,16 +71,10 @@ def text_output(out: Path | None) -> Iterator[TextIO]:
         return
     target = _file_target(out)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    except OSError as err:
-        raise HarbingerError("H523", f"cannot write into {target.parent}: {err.strerror}", hint=WRITE_HINT) from err
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+        with replaced_when_done(target) as stream:
             yield stream
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    except OSError as err:  # no room for the temporary file, or the disk filled while writing
+        raise HarbingerError("H523", f"cannot write {target}: {err.strerror}", hint=WRITE_HINT) from err
 
 
 def _file_target(out: Path) -> Path:

@@ -19,6 +19,7 @@ import re
 import shutil
 from pathlib import Path
 
+from harbinger.actors.names import phrase_key
 from harbinger.actors.officeholders import read_spells, records_from_spells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,14 +30,6 @@ ACTOR_FILES = {
     "milnonstate": "Phoenix.MilNonState.actors.txt",
 }
 ROLE = re.compile(r"\[([^\]\s]+)(?:\s+([<>]?)(\d{6,8})(?:-(\d{6,8}))?)?\s*\]")
-# Offices in the Wikidata table whose holders speak for a government.
-
-
-def phrase_key(text: str) -> str:
-    """Must equal ``harbinger.actors.lexicon.phrase_key``: lower case, single spaces, hyphens and apostrophes unspaced."""
-    text = text.replace("_", " ").replace("\u2019", "'").lower()
-    text = re.sub(r"\s*-\s*", "-", text)
-    return " ".join(text.split())
 
 
 def yymmdd(value: str) -> str:

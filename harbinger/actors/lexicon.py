@@ -19,19 +19,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from harbinger.actors.names import phrase_key
 from harbinger.actors.officeholders import merged_records
 
 from harbinger.errors import HarbingerError
 
 DATA = "harbinger.data.actors"
 USER_FIELDS = ("name", "aliases", "code", "role", "from", "to")
-
-
-def phrase_key(text: str) -> str:
-    """How names are compared: lower case, single spaces, hyphens and apostrophes unspaced, ``_`` as a space."""
-    text = text.replace("_", " ").replace("\u2019", "'").lower()
-    text = re.sub(r"\s*-\s*", "-", text)
-    return " ".join(text.split())
 
 
 # Spelling variants of romanised names that one person's name takes in English news: Zelensky, Zelenskyy and

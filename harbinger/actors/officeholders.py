@@ -29,14 +29,15 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from harbinger.actors.names import phrase_key
 from harbinger.errors import HarbingerError, Problem
+from harbinger.files import replaced_when_done
 
 ROLES = ("head_of_state", "head_of_government", "foreign_minister", "igo_head", "other")
 GOVERNMENT_ROLES = {"head_of_state", "head_of_government", "foreign_minister", "other"}
@@ -78,12 +79,6 @@ def user_data_dir(override: str | os.PathLike | None = None) -> Path:
     if override:
         return Path(override)
     return Path(os.environ.get("HARBINGER_HOME") or Path.home() / ".local" / "share" / "harbinger")
-
-
-def phrase_key(text: str) -> str:
-    text = text.replace("_", " ").replace("\u2019", "'").lower()
-    text = re.sub(r"\s*-\s*", "-", text)
-    return " ".join(text.split())
 
 
 def _day(value: str, first: bool) -> str:
@@ -226,17 +221,6 @@ def _digest(records: list[dict]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _atomic_write(path: Path, text: str) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def install(source: str | os.PathLike, countries: frozenset[str], igo_codes: dict[str, str], data_dir: str | os.PathLike | None = None) -> Installed:
     """Validate ``source`` and install its office holders as the user's table; report what changed."""
     spells, problems = read_spells(source, countries)
@@ -261,8 +245,10 @@ def install(source: str | os.PathLike, countries: frozenset[str], igo_codes: dic
         "source": Path(source).name,
         "installed_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-    _atomic_write(folder / FILE, "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records))
-    _atomic_write(folder / MANIFEST, json.dumps(manifest, indent=2) + "\n")
+    with replaced_when_done(folder / FILE) as stream:
+        stream.writelines(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n" for r in records)
+    with replaced_when_done(folder / MANIFEST) as stream:
+        stream.write(json.dumps(manifest, indent=2) + "\n")
     after = {r["qid"]: r for r in merged_records(data_dir)}
     spells_before = {(q, tuple(role)) for q, r in before.items() for role in r["roles"]}
     spells_after = {(q, tuple(role)) for q, r in after.items() for role in r["roles"]}
