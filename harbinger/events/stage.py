@@ -37,7 +37,7 @@ from harbinger.events.rows import EVENTS_TABLE
 from harbinger.events.tables import Tables, load_tables
 from harbinger.models import Article
 from harbinger.ontology import Mode, QuadClass
-from harbinger.place import EventPlace, Place, PlaceFrom, event_place
+from harbinger.place import EventPlace, Place, PlaceFrom, event_place, story_place
 from harbinger.quotes import QuoteContext, quote_context_for_span
 from harbinger.stages import StageSpec, layer, register_stage
 from harbinger.time import EventDate, date_for_token
@@ -138,6 +138,7 @@ class EventContext:
         self.article = doc._.article if doc.has_extension("article") and doc._.article is not None else Article.create(doc.text, None)
         self.actors = layer(doc, "actors")
         self.places = layer(doc, "place")
+        self.main_place: Place | None = None  # the story's main place, found once when an event needs it
         self.quotes = layer(doc, "quotes")
         self.resolved: set[int] = set()
         for mention in self.actors or ():
@@ -206,7 +207,9 @@ class EventContext:
         """The place stage's place for the event (None without that stage); the source's own words are not its venue."""
         if self.places is None:
             return None
-        return event_place(self.doc, token, sentence, ((source.start, source.end),) if source is not None else ())
+        if self.main_place is None:
+            self.main_place = story_place(self.doc)
+        return event_place(self.doc, token, sentence, ((source.start, source.end),) if source is not None else (), self.main_place)
 
 
 def event_id(article_id: str, evidence: Evidence, source: Participant | None, target: Participant | None) -> str:

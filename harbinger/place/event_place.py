@@ -61,9 +61,12 @@ def story_place(doc: Doc) -> Place | None:
     return next(p for p in places if counts[key(p)] == best)
 
 
-def event_place(doc: Doc, token: Token, sentence: Span, outside: tuple[tuple[int, int], ...] = ()) -> EventPlace | None:
+def event_place(
+    doc: Doc, token: Token, sentence: Span, outside: tuple[tuple[int, int], ...] = (), main: Place | None = None
+) -> EventPlace | None:
     """The place of the event whose trigger is ``token`` in ``sentence``; ``outside`` are character spans
-    (the source's words) whose places are not the event's. None when the place stage did not run or the
+    (the source's words) whose places are not the event's; ``main`` is :func:`story_place` when the caller
+    already has it (a coder places many events of one story). None when the place stage did not run or the
     story names no usable place."""
     places = layer(doc, "place")
     if places is None:
@@ -81,5 +84,5 @@ def event_place(doc: Doc, token: Token, sentence: Span, outside: tuple[tuple[int
     if here:
         distance = lambda p: (p.kind not in SPECIFIC, abs(p.start - token.idx))  # noqa: E731
         return EventPlace(min(here, key=distance), PlaceFrom.SENTENCE)
-    main = story_place(doc)
+    main = main or story_place(doc)
     return EventPlace(main, PlaceFrom.STORY) if main is not None else None
