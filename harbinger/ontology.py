@@ -29,6 +29,10 @@ class Mode(str, Enum):
         return self.value
 
 
+# CAMEO actor-code prefixes of actors that belong to no state: international and non-governmental
+# organisations, international militarised groups, multinational companies.
+NON_STATE_PREFIXES: tuple[str, ...] = ("IGO", "NGO", "IMG", "MNC")
+
 # Events counted as having happened in the default series and alerts.
 OCCURRED: tuple[str, ...] = (Mode.ASSERTED.value, Mode.REPORTED.value)
 MODES: tuple[str, ...] = tuple(m.value for m in Mode)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 from harbinger.actors.finder import Candidate
 from harbinger.actors.lexicon import anaphor_nouns
 from harbinger.actors.resolver import Resolution
+from harbinger.ontology import NON_STATE_PREFIXES
 
 WINDOW_SENTENCES = 3
 PLURAL_KINDS = {"group"}
@@ -34,7 +35,7 @@ SINGULAR_THING_KINDS = {"name", "phrase"}
 SINGULAR_THING_LABELS = {"ORG", "GPE"}
 SINGULAR_TAGS = {"NN", "NNP"}
 ARMED_SECTORS = {"REB", "INS", "IMG", "UAF", "SEP"}
-ORGANISATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+ORGANISATION_PREFIXES = NON_STATE_PREFIXES
 
 
 

@@ -26,9 +26,10 @@ import csv
 from datetime import date, datetime
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable, TextIO
+from typing import Iterable, TextIO
 
 from harbinger.events.tables import load_tables
+from harbinger.ontology import NON_STATE_PREFIXES
 from harbinger.place.gazetteer import Gazetteer, load_gazetteer
 
 CODER = "harbinger"
@@ -57,7 +58,7 @@ ICEWS_COLUMNS = [
 ]  # fmt: skip
 FORMAT_COLUMNS = {"gdelt": GDELT_COLUMNS, "gdelt-mentions": GDELT_MENTION_COLUMNS, "icews": ICEWS_COLUMNS}
 # CAMEO prefixes of actors that belong to no state: GDELT puts the organisation in KnownGroupCode.
-GROUP_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM")
+GROUP_PREFIXES = (*NON_STATE_PREFIXES, "NGM")  # and non-governmental movements
 # GDELT's geographic resolution: 1 country, 2 US state, 3 US city or landmark, 4 world city or landmark, 5 world state.
 _GEO_TYPES = {"country": (1, 1), "admin": (2, 5), "city": (3, 4), "facility": (3, 4)}
 

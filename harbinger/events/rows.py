@@ -16,10 +16,11 @@ from datetime import date
 
 import pyarrow as pa
 
+from harbinger.ontology import NON_STATE_PREFIXES
 from harbinger.stages import StageTable
 
 # CAMEO prefixes of actors that belong to no state.
-INTERNATIONAL_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "INT"}
+INTERNATIONAL_PREFIXES = {*NON_STATE_PREFIXES, "INT"}  # and "international" groups (INTREB)
 PARTICIPANT_FIELDS = ("code", "country", "text", "name", "sector", "wikidata", "start", "end")
 PLACE_FIELDS = ("text", "name", "country", "admin1", "kind", "lat", "lon", "geonameid", "feature_code", "adm1_code", "start", "end")
 _INTS = {"start", "end", "geonameid"}

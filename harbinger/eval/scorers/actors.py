@@ -17,10 +17,11 @@ import re
 from harbinger.eval.gold import GoldDoc
 from harbinger.eval.metrics import MetricRow, accuracy_row
 from harbinger.eval.scorers import register_scorer
+from harbinger.ontology import NON_STATE_PREFIXES
 
 # The PLOVER gold records write three countries with non-ISO letters; compare them as the ISO codes they mean.
 GOLD_CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-GENERIC_CODES = {"IGO", "NGO", "IMG", "MNC"}
+GENERIC_CODES = set(NON_STATE_PREFIXES)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
