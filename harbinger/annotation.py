@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span as SpacySpan
 
+from harbinger.fingerprint import fingerprints_of
 from harbinger.pipeline import harbinger_stages
 
 
@@ -69,6 +70,7 @@ def doc_to_dict(nlp: Language, doc: Doc, with_tokens: bool = False) -> dict:
     }
     if with_tokens:
         result["tokens"] = tokens(doc)
+    result["fingerprints"] = fingerprints_of(nlp)
     for spec in harbinger_stages(nlp):
         result[spec.attr] = spec.to_json(doc)
         for attr, to_json in spec.extra_layers:

@@ -86,10 +86,11 @@ class Deduper:
             if data is not None and article_id == canonical_id:
                 self._remember(article_id, signature_from_bytes(data))
 
-    def check(self, article: Article) -> DedupeResult:
+    def check(self, article: Article, known: bytes | None = None) -> DedupeResult:
+        """The verdict on ``article``; ``known`` is its signature when already worked out (by a worker)."""
         if article.id in self._canonical:
             return DedupeResult("exact", self._canonical[article.id], 1.0)
-        minhash = signature(article.body)
+        minhash = signature(article.body) if known is None else signature_from_bytes(known)
         data = minhash.hashvalues.astype(np.uint64).tobytes()
         best_id, best = None, 0.0
         for candidate in self._lsh.query(minhash):

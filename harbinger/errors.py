@@ -277,6 +277,37 @@ MESSAGES: dict[str, Message] = {
     ),
     "H605": _fatal("office-holder table cannot be read or installed", "give a readable CSV or JSON file and a writable data folder"),
     "H606": _fatal("office-holder table has no valid rows", "check the file's columns against docs/actors-update.md"),
+    # --- scale-out, continuous ingestion and recoding -----------------------------------
+    "H701": _fatal(
+        "the Dask scheduler does not answer",
+        "check the address (tcp://host:8786) and that `dask scheduler` is running there, or use --workers N for a local cluster",
+    ),
+    "H702": _error(
+        "partition {partition} ({records} records) was lost: {reason}",
+        "a partition failed on every try (its worker died or raised); its records were not stored",
+        "the rest of the run is stored; run the same command again to retry it, or read that file alone to find the record",
+    ),
+    "H703": _fatal(
+        "the run's scale-out options cannot be used together or on this input",
+        "--workers N (N >= 1) or --scheduler ADDRESS, not both; both read files, not standard input",
+    ),
+    "H704": _fatal("the watched folder does not exist or went away", "create the folder (or mount it again) and start `harbinger watch` again"),
+    "H705": _error(
+        "feed {feed}: {reason}",
+        "a feed could not be read (HTTP error, not RSS/Atom, unreachable)",
+        "check the feed's address; the other feeds are read, and this one is tried again next round",
+    ),
+    "H706": _error(
+        "article {url}: {reason}",
+        "an article page could not be fetched or held no text",
+        "the other articles are stored; this one is tried again next round",
+    ),
+    "H707": _warning(
+        "{url}: robots.txt of {host} disallows fetching it; skipped",
+        "a site's robots.txt disallows fetching a page",
+        "nothing to do: Harbinger respects robots.txt; read the article from a file instead",
+    ),
+    "H708": _fatal("a file of feed addresses cannot be read or lists none", "give feed URLs as arguments or a file with one URL per line"),
 }
 
 

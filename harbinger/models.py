@@ -75,3 +75,20 @@ class Article:
         data["date"] = self.date.isoformat() if self.date else None
         data["flags"] = list(self.flags)
         return data
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Article":
+        """The article :meth:`to_dict` wrote (a worker's output, a stored row), with its id kept as written."""
+        dateline = data.get("dateline")
+        return cls(
+            id=data["id"],
+            text=data["text"],
+            date=date.fromisoformat(data["date"]) if isinstance(data.get("date"), str) else data.get("date"),
+            title=data.get("title"),
+            source=data.get("source"),
+            url=data.get("url"),
+            dateline=Span(**dateline) if isinstance(dateline, dict) else dateline,
+            body_start=data.get("body_start") or 0,
+            origin=data.get("origin") or "",
+            flags=tuple(data.get("flags") or ()),
+        )

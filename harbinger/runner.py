@@ -48,6 +48,8 @@ class RunSummary:
     problems: list[Problem] = field(default_factory=list)
     missing_inputs: list[str] = field(default_factory=list)  # paths that did not exist (each also an H009 warning)
     timings: Timings = field(default_factory=Timings)
+    total: int | None = None  # articles the input holds, when known before the run ends (a scaled-out run plans it)
+    worker_rss: dict[str, int] = field(default_factory=dict)  # peak resident bytes of each Dask worker
     status: str = "running"
     error: str | None = None
 
@@ -108,6 +110,19 @@ class RunInterrupted(KeyboardInterrupt):
 
 
 Progress = Callable[[RunSummary], None]
+# Annotates the articles of a batch that are new to the store: (article, annotation) pairs, in order; an
+# article it could not annotate is left out, with a problem added to the summary.
+Annotate = Callable[[list[Article], RunSummary], list[tuple[Article, dict]]]
+
+
+def annotate_with(nlp: Language) -> Annotate:
+    """Annotation in this process, with the loaded pipeline."""
+
+    def annotate(articles: list[Article], summary: RunSummary) -> list[tuple[Article, dict]]:
+        docs = process(nlp, articles, batch_size=len(articles) or 1, timings=summary.timings, problems=summary.problems)
+        return [(doc._.article, doc_to_dict(nlp, doc)) for doc in docs]
+
+    return annotate
 
 
 def check_options(threshold: float, batch_size: int, batch_words: int) -> None:
@@ -158,30 +173,70 @@ def run(
     summary = RunSummary(problems=check_inputs(paths))
     summary.missing_inputs = [problem.where for problem in summary.problems]
     present = [path for path in paths if path not in summary.missing_inputs]
-    for run_id, earlier, started in store.mark_killed_runs():
-        summary.problems.append(Problem.make("H308", store.path, run_id=run_id, command=earlier, started=f"{started:%Y-%m-%d %H:%M} UTC"))
-    summary.run_id = store.start_run(command, paths, nlp.meta.get("name", "?"), list(nlp.pipe_names))
-    start = time.perf_counter()
-    try:
+    return run_items(
+        read_paths(present, read_options), store, nlp, inputs=paths, threshold=threshold, batch_size=batch_size,
+        batch_words=batch_words, command=command, progress=progress, summary=summary,
+    )  # fmt: skip
+
+
+def run_items(
+    items: Iterable[Article | Problem],
+    store: Store,
+    nlp: Language,
+    *,
+    inputs: list[str],
+    threshold: float = DEFAULT_THRESHOLD,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    batch_words: int = DEFAULT_BATCH_WORDS,
+    command: str = "run",
+    progress: Progress | None = None,
+    summary: RunSummary | None = None,
+) -> RunSummary:
+    """Deduplicate, annotate and store articles from any source (files, a watched folder, feeds) as one run."""
+    check_options(threshold, batch_size, batch_words)
+    summary = summary or RunSummary()
+    begin(store, summary, command, inputs, nlp.meta.get("name", "?"), list(nlp.pipe_names))
+    with recorded(store, summary) as start:
         deduper = Deduper(threshold)
         deduper.seed(store.dedupe_seed())
-        articles = _articles(read_paths(present, read_options), summary)
+        articles = articles_of(items, summary)
+        annotate = annotate_with(nlp)
         for batch in batched(articles, batch_size, weight=lambda a: a.word_count, max_weight=batch_words):
-            _store_batch(batch, store, nlp, deduper, summary)
+            store_batch(batch, store, annotate, deduper, summary)
             summary.seconds = time.perf_counter() - start
             if progress:
                 progress(summary)
-    except KeyboardInterrupt:
-        _finish(store, summary, start, "interrupted")
-        raise RunInterrupted(summary) from None
-    except BaseException as error:
-        _finish(store, summary, start, "failed", f"{type(error).__name__}: {error}")
-        raise
-    _finish(store, summary, start, "done")
     return summary
 
 
-def _finish(store: Store, summary: RunSummary, start: float, status: str, error: str | None = None) -> None:
+@contextlib.contextmanager
+def recorded(store: Store, summary: RunSummary) -> Iterator[float]:
+    """The body of a run, timed from its start (the value yielded); how it ends goes into its ``runs`` row.
+
+    Ctrl-C becomes :class:`RunInterrupted` (status 'interrupted'); any other error is recorded as 'failed'
+    and raised again.
+    """
+    start = time.perf_counter()
+    try:
+        yield start
+    except KeyboardInterrupt:
+        finish(store, summary, start, "interrupted")
+        raise RunInterrupted(summary) from None
+    except BaseException as error:
+        finish(store, summary, start, "failed", f"{type(error).__name__}: {error}")
+        raise
+    finish(store, summary, start, "done")
+
+
+def begin(store: Store, summary: RunSummary, command: str, inputs: list[str], model: str, stages: list[str]) -> None:
+    """Mark runs a killed process left 'running' (an H308 warning each) and record this run as started."""
+    for run_id, earlier, started in store.mark_killed_runs():
+        summary.problems.append(Problem.make("H308", store.path, run_id=run_id, command=earlier, started=f"{started:%Y-%m-%d %H:%M} UTC"))
+    summary.run_id = store.start_run(command, inputs, model, stages)
+
+
+def finish(store: Store, summary: RunSummary, start: float, status: str, error: str | None = None) -> None:
+    """Record how the run ended (its counts, problems and status) in the store's ``runs`` row."""
     summary.seconds = time.perf_counter() - start
     summary.status, summary.error = status, error
     if status == "done":
@@ -195,7 +250,7 @@ def _finish(store: Store, summary: RunSummary, start: float, status: str, error:
         store.finish_run(summary.run_id, summary.counts(), summary.problems, status, error)
 
 
-def _articles(items: Iterable[Article | Problem], summary: RunSummary) -> Iterator[Article]:
+def articles_of(items: Iterable[Article | Problem], summary: RunSummary) -> Iterator[Article]:
     """Pass articles on; count them, and log problems in the summary."""
     for item in items:
         if isinstance(item, Problem):
@@ -206,7 +261,13 @@ def _articles(items: Iterable[Article | Problem], summary: RunSummary) -> Iterat
         yield item
 
 
-def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Deduper, summary: RunSummary) -> None:
+def store_batch(
+    batch: list[Article], store: Store, annotate: Annotate, deduper: Deduper, summary: RunSummary, signatures: dict[int, bytes] | None = None
+) -> None:
+    """Deduplicate a batch against everything seen, annotate what is new and write it all in one transaction.
+
+    ``signatures`` holds MinHash signatures already worked out (by a worker), by the article's ``id()``.
+    """
     recorded = store.recorded_occurrences([a.id for a in batch])
     fresh, near, copies = [], [], []
     for article in batch:
@@ -216,7 +277,7 @@ def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Ded
             summary.already += 1
             continue
         places.add(place)
-        verdict = deduper.check(article)
+        verdict = deduper.check(article, (signatures or {}).get(id(article)))
         if verdict.kind == "exact":
             summary.exact += 1
             copies.append((article, verdict))
@@ -229,9 +290,8 @@ def _store_batch(batch: list[Article], store: Store, nlp: Language, deduper: Ded
     verdicts: dict[str, DedupeResult] = {a.id: v for a, v in fresh}
     failures_before = len(summary.problems)
     annotated = []
-    for doc in process(nlp, [a for a, _ in fresh], batch_size=len(fresh) or 1, timings=summary.timings, problems=summary.problems):
-        article = doc._.article
-        annotated.append(StoredArticle(article, verdicts[article.id], doc_to_dict(nlp, doc)))
+    for article, annotation in annotate([a for a, _ in fresh], summary):
+        annotated.append(StoredArticle(article, verdicts[article.id], annotation))
         summary.words += article.word_count
     summary.skipped += len(summary.problems) - failures_before
     summary.stored += store.write_batch(summary.run_id, annotated + near, copies)

@@ -44,10 +44,15 @@ def corpus_layers(paths: list[Path] = CORPUS) -> dict[str, dict[str, object]]:
     articles = [item for item in items if not isinstance(item, Problem)]
     nlp = load_nlp()
     problems: list = []
-    layers = {doc._.article.id: doc_to_dict(nlp, doc) for doc in process(nlp, articles, problems=problems)}
+    # Outputs only: the pipeline fingerprints change with any code edit, which is what this snapshot must not flag.
+    layers = {doc._.article.id: _outputs(doc_to_dict(nlp, doc)) for doc in process(nlp, articles, problems=problems)}
     if problems:
         raise SystemExit("the pipeline failed on the sample corpus: " + "; ".join(map(str, problems)))
     return layers
+
+
+def _outputs(annotation: dict) -> dict:
+    return {name: value for name, value in annotation.items() if name != "fingerprints"}
 
 
 def fingerprints(layers: dict[str, dict[str, object]]) -> dict[str, dict[str, str]]:

@@ -36,3 +36,20 @@ def seed_article():
 
     (article,) = list(read_paths([str(SEED)]))
     return article
+
+
+@pytest.fixture(scope="session")
+def nlp_full():
+    """The English pipeline with every default Harbinger stage (loaded once per session)."""
+    from harbinger.pipeline import load_nlp
+
+    return load_nlp()
+
+
+def corpus_lines(count: int, start: int = 0) -> list[str]:
+    """JSON lines of the bundled Wikinews sample, for tests that need real articles."""
+    import gzip
+
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    return lines[start : start + count]

@@ -20,7 +20,7 @@ import sys
 import typer
 from rich.text import Text
 
-from harbinger.cli import actors, analysis, evaluate, events, ingest, serve, store
+from harbinger.cli import actors, analysis, evaluate, events, ingest, live, recode, serve, store
 from harbinger.cli.options import err
 from harbinger.errors import HarbingerError
 
@@ -30,6 +30,7 @@ USAGE_CODES = frozenset(
     {
         "H001", "H004", "H006", "H007", "H008",  # unknown name, stage order, date, run option range, stage settings
         "H304",  # --table names no table
+        "H703",  # --workers/--scheduler misused
         "H501", "H502", "H503", "H504", "H505", "H506", "H508", "H509", "H512", "H513", "H515",  # query options
         "H521", "H522",  # --out unusable for the format
     }
@@ -46,6 +47,9 @@ app = typer.Typer(
 # Registration order is the order `harbinger --help` lists them.
 app.command()(ingest.run)
 app.command()(ingest.code)
+app.command()(recode.recode)
+app.command()(live.watch)
+app.command()(live.fetch)
 app.command()(store.articles)
 app.command()(events.events)
 app.command()(store.stats)

@@ -25,9 +25,14 @@ from harbinger.cli.options import (
     DbOption,
     FormatOption,
     ModelOption,
+    PartsOption,
+    SchedulerOption,
     StagesOption,
+    ThresholdOption,
+    WorkersOption,
     err,
     load_pipeline,
+    pipeline_settings,
     with_read_options,
 )
 from harbinger.dedupe import DEFAULT_THRESHOLD
@@ -49,15 +54,16 @@ def run(
     model: ModelOption = DEFAULT_MODEL,
     stages: StagesOption = None,
     actors: ActorsOption = None,
-    threshold: Annotated[
-        float, typer.Option(help="MinHash Jaccard similarity at which articles are near duplicates.")
-    ] = DEFAULT_THRESHOLD,
+    threshold: ThresholdOption = DEFAULT_THRESHOLD,
     batch_size: Annotated[
         int, typer.Option(help="At most this many articles per batch (and per store transaction).")
     ] = DEFAULT_BATCH_SIZE,
     batch_words: Annotated[
         int, typer.Option(help="Close a batch once it holds this many words (bounds peak memory).")
     ] = DEFAULT_BATCH_WORDS,
+    workers: WorkersOption = None,
+    scheduler: SchedulerOption = None,
+    parts: PartsOption = None,
     *,
     options: ReadOptions,
     fmt: FormatOption = Format.table,
@@ -68,14 +74,25 @@ def run(
     from harbinger.store import Store
 
     check_options(threshold, batch_size, batch_words)
+    check_scale_options(workers, scheduler, paths)
     check_inputs(paths)
     with Store(db) as store:
-        nlp = load_pipeline(model, stages, actors)
         try:
             with _progress(paths, options) as show:
-                summary = run_articles(
-                    paths, store, nlp, options, threshold=threshold, batch_size=batch_size, batch_words=batch_words, progress=show
-                )
+                if workers in (None, 1) and scheduler is None:
+                    nlp = load_pipeline(model, stages, actors)
+                    summary = run_articles(
+                        paths, store, nlp, options, threshold=threshold, batch_size=batch_size, batch_words=batch_words, progress=show
+                    )
+                else:
+                    from harbinger.scale.driver import run_distributed
+
+                    settings = pipeline_settings(model, stages, actors)
+                    err.print(f"starting Dask workers (each loads {model} once)…")
+                    summary = run_distributed(
+                        paths, store, settings, options, workers=workers, scheduler=scheduler, threshold=threshold,
+                        batch_size=batch_size, batch_words=batch_words, parts=parts, progress=show, on_connect=_cluster_ready,
+                    )
         except RunInterrupted as stop:
             _print_problems(stop.summary.problems)
             err.print(f"interrupted: {stop.summary.stored:,} articles stored; run the same command again to finish")
@@ -92,6 +109,29 @@ def run(
         columns = [k for k in counts if k not in ("problems", "stage_seconds")]
         print_rows(columns, [[counts[c] for c in columns]], fmt)
     raise typer.Exit(0 if summary.complete else 1)
+
+
+def check_scale_options(workers: int | None, scheduler: str | None, paths: list[str]) -> None:
+    """H703 for --workers below 1, --workers with --scheduler, or either on standard input."""
+    from harbinger.errors import HarbingerError
+
+    if workers is not None and workers < 1:
+        raise HarbingerError("H703", f"--workers {workers} is below 1", hint="--workers 2 codes on two local worker processes")
+    if workers is not None and scheduler is not None:
+        raise HarbingerError("H703", "--workers and --scheduler cannot be used together", hint="--workers starts a local cluster; --scheduler uses a running one")
+    if (scheduler is not None or (workers or 1) > 1) and "-" in paths:
+        raise HarbingerError("H703", "a scaled-out run reads files, not standard input", hint="save the input to a file, or run without --workers")
+
+
+def _cluster_ready(client, workers: int) -> None:
+    link = getattr(client, "dashboard_link", None) if _has_dashboard() else None
+    err.print(f"coding on {workers} Dask worker{'s' if workers != 1 else ''}" + (f"; dashboard: {link}" if link else ""))
+
+
+def _has_dashboard() -> bool:
+    from harbinger.scale.cluster import has_dashboard
+
+    return has_dashboard()
 
 
 def _print_problems(problems: list[Problem]) -> None:
@@ -111,9 +151,10 @@ def _progress(paths: list[str], options: ReadOptions) -> Iterator[Callable[[RunS
         task = bar.add_task("reading…")
 
         def show(summary: RunSummary) -> None:
+            of = f" of {summary.total:,}" if summary.total else ""
             bar.update(
                 task,
-                description=f"read {summary.read:,}  stored {summary.stored:,}  duplicates {summary.duplicates:,}  "
+                description=f"read {summary.read:,}{of}  stored {summary.stored:,}  duplicates {summary.duplicates:,}  "
                 f"skipped {summary.skipped:,}  {summary.words_per_second:,.0f} words/s",
             )
 
@@ -145,7 +186,7 @@ class PlainProgress:
         now = self.clock()
         if now - self.last >= self.interval:
             self.last = now
-            err.print(progress_line(summary, self.total()))
+            err.print(progress_line(summary, summary.total or self.total()))
 
 
 class _BackgroundCount:

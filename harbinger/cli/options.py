@@ -41,6 +41,20 @@ ActorsOption = Annotated[
     typer.Option("--actors", help="User actor dictionary (CSV or YAML); repeatable, later files win over earlier ones."),
 ]
 
+ThresholdOption = Annotated[float, typer.Option(help="MinHash Jaccard similarity at which articles are near duplicates.")]
+WorkersOption = Annotated[
+    Optional[int],
+    typer.Option("--workers", help="Code on this many local Dask worker processes (default: in this process, no Dask)."),
+]
+SchedulerOption = Annotated[
+    Optional[str],
+    typer.Option("--scheduler", help="Code on a running Dask cluster at this address (tcp://host:8786)."),
+]
+PartsOption = Annotated[
+    Optional[Path],
+    typer.Option("--parts", help="Folder for the workers' Parquet parts (default: <db>.parts); shared by every machine."),
+]
+
 # The reader options (ReadOptions fields), in the order --help lists them; their defaults are ReadOptions' own.
 READ_OPTIONS: tuple[tuple[str, Any, typer.models.OptionInfo], ...] = (
     ("text_field", str, typer.Option("--text-field", help="Field holding the article text (JSON/CSV/Parquet).")),
@@ -94,17 +108,25 @@ def with_read_options(command: Callable) -> Callable:
     return wrapper
 
 
-def load_pipeline(model: str, stages: str | None, actors: list[Path] | None = None):
-    """The spaCy pipeline the ``--model``, ``--stages`` and ``--actors`` options ask for."""
-    from harbinger.pipeline import load_nlp
+def pipeline_settings(model: str, stages: str | None, actors: list[Path] | None = None):
+    """What the ``--model``, ``--stages`` and ``--actors`` options ask for, checked, for this process or for workers."""
+    from harbinger.scale.worker import PipelineSettings
 
     for path in actors or []:
         if not path.exists():
             raise HarbingerError("H005", f"no actor dictionary at {path}")
-    config = {"actors": {"user_dictionaries": [str(p) for p in actors]}} if actors else None
+    config = {"actors": {"user_dictionaries": [str(p.resolve()) for p in actors]}} if actors else None
     names = None if stages is None else [s.strip() for s in stages.split(",") if s.strip()]
+    return PipelineSettings(model, names, config)
+
+
+def load_pipeline(model: str, stages: str | None, actors: list[Path] | None = None):
+    """The spaCy pipeline the ``--model``, ``--stages`` and ``--actors`` options ask for."""
+    from harbinger.pipeline import load_nlp
+
+    settings = pipeline_settings(model, stages, actors)
     with err.status(Text(f"loading {model}…")):
-        return load_nlp(model, names, config)
+        return load_nlp(settings.model, settings.stages, settings.config)
 
 
 def date_option(value: str | None, name: str):

@@ -34,13 +34,13 @@ def articles(
 
 
 def stats(db: DbOption = Path(DEFAULT_DB), fmt: FormatOption = Format.table) -> None:
-    """Counts of what the store holds: articles, events (by mode and by timing) and runs (by how they ended)."""
+    """Counts of what the store holds: articles, events (by type, mode and timing), runs (by how they ended), fingerprints."""
     from harbinger.queries import store_stats
     from harbinger.store import Store
 
     with Store(db, read_only=True) as store:
         columns, rows = store_stats(store)
-        rows = [(what, _number(value)) for what, value in rows] + _event_counts(store) + _run_counts(store)
+        rows = [(what, _number(value)) for what, value in rows] + _event_counts(store) + _run_counts(store) + _fingerprints(store)
     print_rows(columns, rows, fmt, title=f"{db}")
 
 
@@ -50,17 +50,29 @@ def _number(value: str | None) -> int | str | None:
 
 
 def _event_counts(store: Store) -> list[tuple[str, int]]:
-    """Events in all, by mode and by timing (a store from before the timing column has no timing rows)."""
+    """Events in all, by PLOVER type, by mode and by timing (a store from before the timing column has no timing rows)."""
     _, found = store.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'events'")
     columns = {name for (name,) in found}
     if not columns:
         return []
     rows = [("events", store.query("SELECT count(*) FROM events")[1][0][0])]
-    for column in ("mode", "timing"):
+    for column in ("plover_type", "mode", "timing"):
         if column in columns:
             _, counts = store.query(f"SELECT coalesce({column}, 'unknown'), count(*) FROM events GROUP BY 1 ORDER BY 1")
-            rows += [(f"events by {column}: {value}", count) for value, count in counts]
+            label = "type" if column == "plover_type" else column
+            rows += [(f"events by {label}: {value}", count) for value, count in counts]
     return rows
+
+
+def _fingerprints(store: Store) -> list[tuple[str, int]]:
+    """Articles by the fingerprint of the pipeline (and of each stage) that coded them: what `recode` would redo."""
+    _, found = store.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'articles' AND column_name = 'fingerprint'")
+    if not found:
+        return []
+    from harbinger.store.layers import fingerprint_counts
+
+    return [(f"{'articles' if layer == 'pipeline' else layer} coded by {digest or 'no fingerprint (before fingerprints)'}", n)
+            for layer, digest, n in fingerprint_counts(store)]  # fmt: skip
 
 
 def _run_counts(store: Store) -> list[tuple[str, int]]:

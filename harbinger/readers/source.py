@@ -134,28 +134,37 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def iter_sources(paths: list[str]) -> Iterator[Source | Problem]:
-    """Yield the sources behind each path: '-' is stdin, a folder is walked recursively in sorted order.
-
-    A source's stream stays open until the next source is asked for, so read each one before moving on.
-    """
+def input_files(paths: list[str]) -> Iterator[str | Problem]:
+    """The files behind each path, in reading order: '-' stays '-', a folder is walked recursively in sorted
+    order (hidden entries left out; a file with a suffix news never has becomes an H117 problem)."""
     for raw in paths:
-        if raw == "-":
-            yield from _sources(sys.stdin.buffer, "<stdin>", "", None)
-            continue
         path = Path(raw)
-        if path.is_dir():
+        if raw == "-" or path.is_file() or (path.exists() and not path.is_dir()):
+            yield raw
+        elif path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
                 if any(part.startswith(".") for part in child.relative_to(path).parts):
                     continue
                 if _suffix(child) not in NEWS_SUFFIXES:
                     yield Problem.make("H117", str(child), suffix=_suffix(child) or "no suffix")
                     continue
-                yield from _open(child)
-        elif path.exists():
-            yield from _open(path)
+                yield str(child)
         else:
             raise HarbingerError("H002", f"no such file or folder: {raw}", hint="check the path, or use '-' for stdin")
+
+
+def iter_sources(paths: list[str]) -> Iterator[Source | Problem]:
+    """Yield the sources behind each path (the files :func:`input_files` lists; '-' is stdin).
+
+    A source's stream stays open until the next source is asked for, so read each one before moving on.
+    """
+    for item in input_files(paths):
+        if isinstance(item, Problem):
+            yield item
+        elif item == "-":
+            yield from _sources(sys.stdin.buffer, "<stdin>", "", None)
+        else:
+            yield from _open(Path(item))
 
 
 def _open(path: Path) -> Iterator[Source | Problem]:

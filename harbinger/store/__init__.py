@@ -26,12 +26,13 @@ import pyarrow as pa
 
 from harbinger.dedupe import DedupeResult, occurrence
 from harbinger.errors import HarbingerError, Problem
+from harbinger.fingerprint import pipeline_fingerprint
 from harbinger.models import Article
 from harbinger.stages import stage_tables
 
 STORAGE_COMPATIBILITY = "v1.4.0"
 # Tables the store itself fills; each stage that owns a table (events) adds its own (see table_names).
-BASE_TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "runs", "run_problems")
+BASE_TABLES = ("articles", "duplicates", "sentences", "entities", "annotations", "runs", "run_problems", "ingested", "feeds")
 
 
 def table_names() -> tuple[str, ...]:
@@ -282,6 +283,7 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
     stage_rows: dict[str, list[dict]] = {table.name: [] for _, table in owned}
     for item in items:
         a, d = item.article, item.dedupe
+        prints = (item.annotation or {}).get("fingerprints") or {}
         articles.append(
             {
                 "id": a.id,
@@ -303,6 +305,7 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
                 "annotated": item.annotation is not None,
                 "run_id": run_id,
                 "stored_at": now,
+                "fingerprint": pipeline_fingerprint(prints) if prints else None,
             }
         )
         if item.annotation is None:
@@ -313,10 +316,9 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
             for e in item.annotation["entities"]
         ]
         for attr, table in owned:
-            stage_rows[table.name] += table.to_rows(a.id, d.canonical_id, item.annotation.get(attr) or [])
-        for key, value in item.annotation.items():
-            if key not in ("article", "sentences", "entities", "tokens"):
-                annotations.append({"article_id": a.id, "stage": key, "payload": json.dumps(value, ensure_ascii=False)})
+            rows = table.to_rows(a.id, d.canonical_id, item.annotation.get(attr) or [])
+            stage_rows[table.name] += [{**row, "fingerprint": prints.get(attr)} for row in rows]
+        annotations += annotation_rows(a.id, item.annotation)
     dups = [
         {"article_id": a.id, "canonical_id": d.canonical_id, "kind": d.kind, "similarity": d.similarity, "origin": a.origin, "run_id": run_id}
         for a, d in duplicates
@@ -327,14 +329,35 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
         "entities": pa.schema(
             [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
         ),
-        "annotations": pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string())]),
-        **{table.name: table.schema for _, table in owned},
+        "annotations": ANNOTATION_SCHEMA,
+        **{table.name: stored_schema(table) for _, table in owned},
         "duplicates": pa.schema(
             [("article_id", pa.string()), ("canonical_id", pa.string()), ("kind", pa.string()), ("similarity", pa.float64()), ("origin", pa.string()), ("run_id", pa.string())]
         ),
     }
     rows = {"articles": articles, "sentences": sentences, "entities": entities, "annotations": annotations, "duplicates": dups, **stage_rows}
     return {name: pa.Table.from_pylist(data, schema=schemas[name]) for name, data in rows.items() if data}
+
+
+# Keys of an annotation that are not a stage's layer: the store keeps them in their own tables or not at all.
+NOT_LAYERS = ("article", "sentences", "entities", "tokens", "fingerprints")
+ANNOTATION_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string()), ("fingerprint", pa.string())])
+FINGERPRINT = pa.field("fingerprint", pa.string())
+
+
+def stored_schema(table) -> pa.Schema:
+    """A stage table as stored: the stage's columns, then the fingerprint of the stage that wrote the row."""
+    return table.schema.append(FINGERPRINT)
+
+
+def annotation_rows(article_id: str, annotation: dict, layers: Sequence[str] | None = None) -> list[dict]:
+    """One ``annotations`` row per stage layer (or only ``layers``), with the fingerprint of the stage that wrote it."""
+    prints = annotation.get("fingerprints") or {}
+    return [
+        {"article_id": article_id, "stage": key, "payload": json.dumps(value, ensure_ascii=False), "fingerprint": prints.get(key)}
+        for key, value in annotation.items()
+        if key not in NOT_LAYERS and (layers is None or key in layers)
+    ]
 
 
 ARTICLE_SCHEMA = pa.schema(
@@ -358,5 +381,6 @@ ARTICLE_SCHEMA = pa.schema(
         ("annotated", pa.bool_()),
         ("run_id", pa.string()),
         ("stored_at", pa.timestamp("us")),
+        ("fingerprint", pa.string()),
     ]
 )

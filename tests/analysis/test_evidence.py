@@ -50,7 +50,7 @@ def test_load_stage_records_reads_stage_layers_and_the_places_table(store, rows)
 
     article = rows.article(date(2022, 1, 4))
     timexes = '[{"start": 0, "end": 6, "text": "Russia"}, {"start": 3}]'
-    store.db.execute("INSERT INTO annotations VALUES (?, 'timexes', ?), (?, 'other', '[]')", [article, timexes, article])
+    store.db.execute("INSERT INTO annotations (article_id, stage, payload) VALUES (?, 'timexes', ?), (?, 'other', '[]')", [article, timexes, article])
     place = """INSERT INTO places (article_id, canonical_id, idx, "start", "end", text, country) VALUES (?, ?, 0, 0, 6, 'Russia', 'RUS')"""
     store.db.execute(place, [article, article])
     found = load_stage_records(store, article)

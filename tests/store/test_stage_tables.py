@@ -6,7 +6,7 @@ import pyarrow as pa
 import pytest
 
 from harbinger.stages import stage_tables
-from harbinger.store import Store, StoredArticle
+from harbinger.store import Store, StoredArticle, stored_schema
 from tests.conftest import SEED
 
 TABLES = [table for _, table in stage_tables()]
@@ -38,7 +38,7 @@ def test_stage_tables_cover_quotes_places_and_events():
 @pytest.mark.parametrize("table", TABLES, ids=lambda table: table.name)
 def test_stage_table_migration_matches_its_arrow_schema(tmp_path, table):
     with Store(tmp_path / "h.duckdb") as store:
-        store.db.register("expected", table.schema.empty_table())
+        store.db.register("expected", stored_schema(table).empty_table())
         assert columns(store, table.name) == columns(store, "expected")
 
 
