@@ -49,13 +49,15 @@ def preposition(doc: Doc, start: int, end: int) -> str | None:
 
 def _future_marked(verb: Token, lex: Lexicon, raised: bool) -> bool:
     """Will/shall, or a verb of planning that looks ahead: "due to", "scheduled to" (``raised``: we came up to it
-    from its infinitive), "is scheduled for". "set himself on fire" is no plan."""
+    from its infinitive), "is scheduled for", and a participle after its noun ("the debate scheduled for
+    November 20"). "set himself on fire" is no plan."""
     auxiliaries = [child for child in verb.children if child.dep_ in ("aux", "auxpass")]
     if any(a.lower_.lstrip("'") in lex.future_auxiliaries for a in auxiliaries):
         return True
     if verb.lemma_.lower() not in lex.future_lemmas and verb.lower_ not in lex.future_lemmas:
         return False
-    return raised or verb.pos_ == "ADJ" or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries)
+    reduced_relative = verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries
+    return raised or reduced_relative or verb.pos_ == "ADJ" or any(a.tag_ in _PRESENT_TAGS for a in auxiliaries)
 
 
 def direction(gov: Token | None, lex: Lexicon, depth: int = 0) -> str | None:
@@ -63,13 +65,15 @@ def direction(gov: Token | None, lex: Lexicon, depth: int = 0) -> str | None:
     "past" for past tense or a present-tense report ("says Sunday"), None when the parse says nothing."""
     if gov is None:
         return None
-    verb = gov
+    verb, walked = gov, False
     for _ in range(3):  # from a noun ("talks on Monday") up to its verb
         if verb.pos_ in _VERBAL or verb.head is verb:
             break
         if verb.lemma_.lower() in lex.future_lemmas:
             return FUTURE
-        verb = verb.head
+        verb, walked = verb.head, True
+    if walked and verb.lemma_.lower() in lex.reporting_lemmas:
+        return None  # "announced the April summit": the report's tense does not date what it reports
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "acomp", "conj") and chain[-1].head is not chain[-1] and len(chain) < 4:
         chain.append(chain[-1].head)  # "due to meet", "plans to visit", "is going to announce"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from harbinger.time.grammar import Grammar, Parsed, load_grammar, scan
+from harbinger.time.lexicon import Lexicon
 
 _NUMERIC_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"}
 _QUOTES = "\"“‘'"
@@ -37,8 +38,9 @@ def _counted_number(doc: Doc, text: str, parsed: Parsed) -> bool:
 
 
 def _inside_a_name(doc: Doc, text: str, parsed: Parsed) -> bool:
-    """A capitalised match that is only part of a longer non-time name: "Great Orchestra of Christmas Charity"."""
-    if not text[parsed.start : parsed.start + 1].isupper():
+    """A capitalised match that is only part of a longer non-time name: "Great Orchestra of Christmas Charity".
+    A fiscal year is a time even inside a name ("the Fiscal Year 2023 President's Budget")."""
+    if not text[parsed.start : parsed.start + 1].isupper() or parsed.rule == "fiscal_year":
         return False
     span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
     if span is None:
@@ -51,15 +53,40 @@ def _inside_a_name(doc: Doc, text: str, parsed: Parsed) -> bool:
     return False
 
 
-def _a_newspaper(doc: Doc, parsed: Parsed) -> bool:
-    """ "daily" before a name ("the Greek daily Kathimerini") is a newspaper, not a frequency."""
-    if parsed.rule != "set_adverb":
+def _a_newspaper(doc: Doc, text: str, parsed: Parsed, grammar: Grammar) -> bool:
+    """ "daily" before a name ("the Greek daily Kathimerini", "source Daily Xtra") is a newspaper, not a frequency.
+    Only papers' words ("daily", "weekly"): "advance monthly Child Tax Credit payments" is a frequency, and so is
+    a heading's "An Increase in Weekly Vaccine Supply" (a capitalised one straight after a preposition)."""
+    word = text[parsed.start : parsed.end]
+    if parsed.rule != "set_adverb" or word.lower() not in grammar.lexicon.newspaper_words:
         return False
     span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
     if span is None:
         return True
     following = span[-1].nbor(1) if span[-1].i + 1 < len(doc) else None
+    previous = span[0].nbor(-1) if span[0].i > 0 else None
+    if not word.islower() and previous is not None and previous.pos_ == "ADP":
+        return False
     return following is not None and following.pos_ == "PROPN"
+
+
+_RATE_TAGS = {"NNS", "NNPS", "CD"}
+
+
+def _as_rate(doc: Doc, parsed: Parsed, lex: Lexicon) -> Parsed:
+    """ "$800 a month", "shots a day", "5% a year": a rate, which TimeML tags as a SET (P1M), not a duration.
+    Told apart by what comes before "a": an amount of money, a percentage or a counted plural noun."""
+    if parsed.rule != "duration" or parsed.parts.get("num", "").lower() not in ("a", "an") or parsed.parts.get("dmod"):
+        return parsed
+    span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return parsed
+    before, after = doc[span.start - 1], doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in lex.before_words | lex.after_words:
+        return parsed  # "people a day after the attack": a length of time before a point
+    if before.ent_type_ in ("MONEY", "PERCENT") or before.tag_ in _RATE_TAGS and before.pos_ != "PRON":
+        return Parsed("set_rate", parsed.start, parsed.end, parsed.parts)
+    return parsed
 
 
 def find(doc: Doc, grammar: Grammar | None = None, text: str | None = None) -> list[Parsed]:
@@ -67,10 +94,11 @@ def find(doc: Doc, grammar: Grammar | None = None, text: str | None = None) -> l
     body_start = doc._.article.body_start if doc._.article is not None else 0
     text = doc.text if text is None else text  # doc.text is rebuilt on every access: read it once
     found = []
-    for parsed in scan(text, grammar or load_grammar()):
+    grammar = grammar or load_grammar()
+    for parsed in scan(text, grammar):
         if parsed.start < body_start or _looks_like_title(text, parsed) or _counted_number(doc, text, parsed):
             continue
-        if _inside_a_name(doc, text, parsed) or _a_newspaper(doc, parsed):
+        if _inside_a_name(doc, text, parsed) or _a_newspaper(doc, text, parsed, grammar):
             continue
-        found.append(parsed)
+        found.append(_as_rate(doc, parsed, grammar.lexicon))
     return found

@@ -50,6 +50,24 @@ class Lexicon:
     past_prepositions: frozenset[str]
     military_time_zones: tuple[str, ...]
     anaphoric_determiners: dict[str, int]
+    uncounted_duration_codes: dict[str, str]  # "decades": PXDE, since X years cannot be multiplied by ten
+    halves: dict[str, int]
+    number_ones: dict[str, int]  # spelled-out numbers are built from these: "twenty-three", "nineteen ninety-one"
+    number_tens: dict[str, int]
+    teens: dict[str, int]
+    year_centuries: dict[str, int]
+    frequency_words: dict[str, int]  # "twice a week": freq 2X
+    set_quantifiers: dict[str, str]  # "every year": quant EVERY
+    duration_mods: dict[str, str]  # "more than three years": mod MORE_THAN
+    point_mods: dict[str, str]  # "about 2 p.m.": mod APPROX
+    open_prepositions: frozenset[str]  # "until Nov. 9": the verb's tense says nothing about which side of the DCT
+    newspaper_words: frozenset[str]  # "the Greek daily Kathimerini": a paper, not a frequency
+    shift_mods: dict[str, str]  # "more than a year ago": MORE (BEFORE for a past point, AFTER for a later one)
+    half_units: dict[str, tuple[str, int]]  # "a year and a half": P18M, written in the next smaller unit
+    preceding_words: dict[str, frozenset[str]]  # rule -> words it must follow: "in the morning", not "survived the night"
+    function_words: frozenset[str]  # "the fiscal year 2023 and ...": after these, "the" is the year's own
+    floating_holidays: dict[str, tuple[int, int, int, int]]  # Thanksgiving: (11, 4, 4, 0), the 4th Thursday of November
+    possessive_determiners: frozenset[str]  # "the three months", "my first 100 days": part of the duration
 
 
 def _default_path() -> Path:
@@ -95,4 +113,22 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         past_prepositions=frozenset(raw["past_prepositions"]),
         military_time_zones=tuple(raw["military_time_zones"]),
         anaphoric_determiners=raw["anaphoric_determiners"],
+        uncounted_duration_codes=raw["uncounted_duration_codes"],
+        halves=raw["halves"],
+        number_ones=raw["number_ones"],
+        number_tens=raw["number_tens"],
+        teens=raw["teens"],
+        year_centuries=raw["year_centuries"],
+        frequency_words=raw["frequency_words"],
+        set_quantifiers=raw["set_quantifiers"],
+        duration_mods=raw["duration_mods"],
+        point_mods=raw["point_mods"],
+        open_prepositions=frozenset(raw["open_prepositions"]),
+        newspaper_words=frozenset(raw["newspaper_words"]),
+        shift_mods=raw["shift_mods"],
+        half_units={k: tuple(v) for k, v in raw["half_units"].items()},
+        possessive_determiners=frozenset(raw["possessive_determiners"]),
+        preceding_words={rule: frozenset(words) for rule, words in raw["preceding_words"].items()},
+        function_words=frozenset(raw["function_words"]),
+        floating_holidays={k: tuple(v) for k, v in raw["floating_holidays"].items()},
     )

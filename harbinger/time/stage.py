@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from harbinger.stages import StageSpec, layer, register_stage
-from harbinger.time.context import direction, governor, preposition
+from harbinger.time.context import direction, governor, preposition, span_root
 from harbinger.time.finder import find
 from harbinger.time.grammar import Parsed, load_grammar
 from harbinger.time.lexicon import load_lexicon
@@ -29,7 +29,11 @@ ATTR = "timexes"
 HISTORY_KEY = "harbinger.time.history_days"
 # Values an event can be dated by; durations, sets and PAST_REF-style values say when only vaguely.
 _DATING_TYPES = ("DATE", "TIME")
+DCT_TID = "t0"  # TimeML's id for the document creation time
 CLOCK_RULES = frozenset({"clock", "clock24", "clock_military", "special_time"})
+# Rules whose words are a time only when they refer back to a day the text named ("in the morning"): without a
+# value they are no expression at all.
+NEEDS_A_VALUE = frozenset({"anaphoric_part"})
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,34 @@ class Timex:
     anchor: str  # "dct", "absolute", "timex@<start>" (another expression), or "none"
     resolved_by: str  # the normaliser rule, with the direction or reason: "weekday:past", "relative_period:no-dct"
     governor: int | None  # index of the token it attaches to in the parse
+    # TIMEX3 attributes beyond type and value (TimeML 1.2.1): the expression's id in its document ("t1"; the
+    # DCT is "t0"), the id of what a relative value was computed from, and mod/freq/quant where they apply.
+    tid: str = ""
+    anchor_tid: str | None = None
+    temporal_function: bool = False
+    mod: str | None = None
+    freq: str | None = None
+    quant: str | None = None
 
     @property
     def dates_events(self) -> bool:
-        return self.type in _DATING_TYPES and bool(self.value) and self.value[:1].isdigit()
+        """Whether the value names calendar days an event can be filed under (not a set, a duration, PAST_REF
+        or XXXX-12-25)."""
+        return self.type in _DATING_TYPES and bool(self.value) and calendar_span(self.value) is not None
+
+    def timex3(self) -> dict[str, str]:
+        """The TIMEX3 attributes under their TimeML names, as strings, leaving out those that do not apply."""
+        attributes = {
+            "tid": self.tid,
+            "type": self.type,
+            "value": self.value or "",
+            "temporalFunction": "true" if self.temporal_function else "false",
+            "anchorTimeID": self.anchor_tid,
+            "mod": self.mod,
+            "freq": self.freq,
+            "quant": self.quant,
+        }
+        return {name: value for name, value in attributes.items() if value is not None}
 
 
 class TimeTagger:
@@ -72,7 +100,12 @@ class TimeTagger:
         text = doc.text  # built anew on every access: read it once
         found = find(doc, self.grammar, text)
         governors = [governor(doc, p.start, p.end) for p in found]
+        sentence_starts = [sentence_start(doc, p) for p in found]
+        previous_starts = [previous_sentence_start(doc, p) for p in found]
         directions = [self._direction(doc, p, gov) for p, gov in zip(found, governors)]
+        for i in range(1, len(found)):
+            if _adjacent(text, found[i - 1], found[i]) and preposition(doc, found[i].start, found[i].end) is None:
+                directions[i] = directions[i - 1]  # "until 5 p.m. EST Nov. 9": the date shares the clock's "until"
         # Dates first, in text order, each able to refer back to the last; clock times after, since
         # "at 2:49 a.m. on Saturday" takes its day from a date later in its sentence.
         refs = References()
@@ -82,11 +115,16 @@ class TimeTagger:
             if parsed.rule in CLOCK_RULES:
                 refs_before[i] = replace(refs)
                 continue
+            refs.sentence, refs.previous_sentence = sentence_starts[i], previous_starts[i]
             resolved[i] = self.normaliser.resolve(parsed, dct, directions[i], refs)
-            refs.remember(resolved[i].value, resolved[i].type, f"timex@{parsed.start}")
+            if not parsed.parts.get("range_end"):  # what follows "April 14 – 15" counts from its start
+                refs.remember(resolved[i].value, resolved[i].type, f"timex@{parsed.start}")
         for i, before in refs_before.items():
             day_refs = self._sentence_day(doc, found[i], found, resolved) or before
             resolved[i] = self.normaliser.resolve(found[i], dct, directions[i], day_refs)
+        kept = [i for i, (parsed, res) in enumerate(zip(found, resolved)) if res.value or parsed.rule not in NEEDS_A_VALUE]
+        found, governors, resolved = [found[i] for i in kept], [governors[i] for i in kept], [resolved[i] for i in kept]
+        tids = {f"timex@{parsed.start}": f"t{i + 1}" for i, parsed in enumerate(found)}
         return [
             Timex(
                 start=parsed.start,
@@ -98,13 +136,25 @@ class TimeTagger:
                 anchor=res.anchor,
                 resolved_by=res.resolved_by,
                 governor=gov.i if gov is not None else None,
+                tid=f"t{i + 1}",
+                anchor_tid=anchor_tid(res.anchor, tids),
+                temporal_function=res.value is not None and anchor_tid(res.anchor, tids) is not None,
+                mod=res.mod,
+                freq=res.freq,
+                quant=res.quant,
             )
-            for parsed, gov, res in zip(found, governors, resolved)
+            for i, (parsed, gov, res) in enumerate(zip(found, governors, resolved))
         ]
 
     def _direction(self, doc: Doc, parsed: Parsed, gov: Token | None) -> str | None:
-        if preposition(doc, parsed.start, parsed.end) in self.lexicon.past_prepositions:
+        word = preposition(doc, parsed.start, parsed.end)
+        if word in self.lexicon.past_prepositions:
             return PAST  # "since Thursday"
+        if word in self.lexicon.open_prepositions:
+            return None  # "was extended until Nov. 9": a deadline, whatever the verb's tense; the nearest one
+        root = span_root(doc, parsed.start, parsed.end)
+        if root is not None and root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN"):
+            return None  # "the November 13 deadline": a date naming a thing, which the clause's tense does not date
         return direction(gov, self.lexicon)
 
     @staticmethod
@@ -125,6 +175,35 @@ class TimeTagger:
                 if best is None or distance < best[0]:
                     best = (distance, refs)
         return best[1] if best else None
+
+
+def _adjacent(text: str, first: Parsed, second: Parsed) -> bool:
+    """Two expressions that read as one ("5 p.m. EST Nov. 9", "Friday, March 5"): only spaces, a comma or "on"
+    between them."""
+    return text[first.end : second.start].strip(" ,").lower() in ("", "on")
+
+
+def sentence_start(doc: Doc, parsed: Parsed) -> int | None:
+    """The character offset where the expression's sentence starts (None when the span does not align)."""
+    span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+    return span[0].sent.start_char if span is not None and len(span) else None
+
+
+def previous_sentence_start(doc: Doc, parsed: Parsed) -> int | None:
+    """Where the sentence before the expression's starts (None at the first sentence or when the span does not
+    align): "On Saturday morning, ... By the evening, ..." refers across one sentence, not further."""
+    span = doc.char_span(parsed.start, parsed.end, alignment_mode="expand")
+    if span is None or not len(span) or span[0].sent.start == 0:
+        return None
+    return doc[span[0].sent.start - 1].sent.start_char
+
+
+def anchor_tid(anchor: str, tids: dict[str, str]) -> str | None:
+    """TIMEX3 anchorTimeID: "t0" for a value computed from the DCT, the tid of the expression it was computed
+    from for an anaphor or a chained relative, None for an absolute value or one that needs no anchor."""
+    if anchor == "dct":
+        return DCT_TID
+    return tids.get(anchor)
 
 
 @Language.factory("harbinger_time", assigns=[f"doc._.{ATTR}"], default_config={"lexicon_path": None, "history_days": HISTORY_DAYS})

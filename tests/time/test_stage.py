@@ -37,7 +37,10 @@ def test_stage_offsets_slice_article_text(seed_doc):
     text = seed_doc._.article.text
     for row in timexes_to_json(seed_doc):
         assert text[row["start"] : row["end"]] == row["text"]
-        assert set(row) == {"start", "end", "text", "value", "type", "approximate", "anchor", "resolved_by", "governor"}
+        assert set(row) == {
+            "start", "end", "text", "value", "type", "approximate", "anchor", "resolved_by", "governor",
+            "tid", "anchor_tid", "temporal_function", "mod", "freq", "quant",
+        }  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -61,7 +64,7 @@ def test_date_for_token_uses_governing_timex_else_dct(seed_doc, trigger, expecte
 def test_stage_without_dct_leaves_relative_values_empty(annotate):
     doc = annotate("Officials met on Monday, and again on January 10, 2022, and last month.", None)
     values = {t.text: t.value for t in doc._.timexes}
-    assert values == {"Monday": None, "January 10, 2022": "2022-01-10", "last month": None}
+    assert values == {"Monday": "XXXX-WXX-1", "January 10, 2022": "2022-01-10", "last month": None}
     bare = annotate("Officials met on Monday.", None)
     assert date_for_token(bare, bare[1]) == EventDate(None, None, "unknown", None)
 
@@ -91,6 +94,10 @@ def _timex(value: str) -> Timex:
         ("1968", (date(1968, 1, 1), "year", DateFrom.TIME, "historical")),
         ("2022-01-06/2022-01-08", (date(2022, 1, 6), "week", DateFrom.TIME, "current")),  # a 3-day interval: within a week
         ("2022-02-30", (DCT, "day", DateFrom.DCT, "current")),  # names no calendar day: the document's date stands
+        ("2021-Q4", (date(2021, 10, 1), "year", DateFrom.TIME, "current")),
+        ("2022-WXX", (date(2022, 1, 1), "year", DateFrom.TIME, "current")),  # the coarsest unit known
+        ("XXXX-12-25", (DCT, "day", DateFrom.DCT, "current")),  # no year: nothing to file it under
+        ("199", (date(1990, 1, 1), "year", DateFrom.TIME, "historical")),  # the 1990s
     ],
 )
 def test_event_date_of_timex_first_day_precision_and_timing(value, expected):
@@ -109,3 +116,52 @@ def test_event_date_history_window_is_the_stage_setting():
 def test_event_date_of_document_with_and_without_a_date(dct, expected):
     dated = EventDate.of_document(dct)
     assert (dated.value, dated.day, dated.precision, dated.date_from) == expected
+
+
+def test_stage_timex3_ids_anchors_and_temporal_function(annotate):
+    doc = annotate("The strike began on March 3, 2019. Two days later it spread, and on Monday it ended.", "2019-03-13")
+    strike, later, monday = doc._.timexes
+    assert [t.tid for t in doc._.timexes] == ["t1", "t2", "t3"]
+    assert (strike.anchor_tid, strike.temporal_function) == (None, False)  # absolute
+    assert (later.value, later.anchor_tid, later.temporal_function) == ("2019-03-05", "t1", True)  # chained on t1
+    assert (monday.anchor_tid, monday.temporal_function) == ("t0", True)  # relative to the DCT
+    assert monday.timex3() == {"tid": "t3", "type": "DATE", "value": "2019-03-11", "temporalFunction": "true", "anchorTimeID": "t0"}
+
+
+@pytest.mark.parametrize(
+    "text, dct, expected",
+    [
+        # a deadline: "until" makes it the nearest Nov. 9 whatever the tense of "was extended" (the clock shares it)
+        ("The offer was extended until 5 p.m. EST Nov. 9.", "1989-11-02", ["1989-11-09T17:00", "1989-11-09"]),
+        # a month inside what a report announces: the report's past tense says nothing, the nearest April is ahead
+        ("The leaders announced the April summit in Brussels.", "2019-12-10", ["2020-04"]),
+        ("The leaders will meet in April.", "2019-12-10", ["2020-04"]),
+        ("The company said on Friday that profit fell.", "1989-10-30", ["1989-10-27"]),
+        ("It was forecast to reach Florida on Wednesday.", "2019-07-23", ["2019-07-24"]),
+        ("In the 2016 election he stayed in the race until June.", "2020-04-15", ["2016", "2016-06"]),
+    ],
+)
+def test_stage_direction_from_tense_and_reporting_frame(annotate, text, dct, expected):
+    assert [t.value for t in annotate(text, dct)._.timexes] == expected
+
+
+def test_stage_quarterly_results_keep_quarter_granularity(annotate):
+    doc = annotate("Net income rose 5% in the third quarter from a year earlier.", "1989-10-30")
+    assert [(t.value, t.anchor_tid) for t in doc._.timexes] == [("1989-Q3", "t0"), ("1988-Q3", "t1")]
+
+
+def test_stage_sets_durations_and_x_values_do_not_date_events(annotate):
+    doc = annotate("The council meets every year; it sat for a decade, and now it meets weekly.", "2021-03-05")
+    assert [(t.type, t.value, t.dates_events) for t in doc._.timexes] == [
+        ("SET", "P1Y", False),
+        ("DURATION", "P10Y", False),
+        ("DATE", "PRESENT_REF", False),
+        ("SET", "P1W", False),
+    ]
+    token = next(t for t in doc if t.text == "sat")
+    assert date_for_token(doc, token).date_from is DateFrom.DCT
+
+
+def test_stage_skips_proclamation_formula(annotate):
+    doc = annotate("NOW, THEREFORE, I, JOSEPH R. BIDEN JR., do hereby proclaim it.", "2021-03-05")
+    assert doc._.timexes == ()

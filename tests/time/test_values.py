@@ -37,6 +37,23 @@ def test_calendar_day_of_timex_values(value, expected):
         ("2022-01-06/2022-03", (date(2022, 1, 6), date(2022, 3, 31), "year")),
         ("2022-01-01/2022-01-20", (date(2022, 1, 1), date(2022, 1, 20), "month")),
         ("PAST_REF", None),
+        ("2024-Q1", (date(2024, 1, 1), date(2024, 3, 31), "year")),
+        ("2024-H2", (date(2024, 7, 1), date(2024, 12, 31), "year")),
+        ("2023-WI", (date(2023, 12, 1), date(2024, 2, 29), "year")),
+        ("2024-W05-WE", (date(2024, 2, 3), date(2024, 2, 4), "week")),
+        ("2022-01-07TNI", (date(2022, 1, 7), date(2022, 1, 7), "day")),
+        ("202", (date(2020, 1, 1), date(2029, 12, 31), "year")),
+        ("20", (date(2000, 1, 1), date(2099, 12, 31), "year")),
+        ("2024-WXX", (date(2024, 1, 1), date(2024, 12, 31), "year")),
+        ("2024-03-XX", (date(2024, 3, 1), date(2024, 3, 31), "month")),
+        ("FY2024", (date(2024, 1, 1), date(2024, 12, 31), "year")),
+        ("FY2024-Q1", (date(2024, 1, 1), date(2024, 12, 31), "year")),  # a fiscal quarter: only the year is sure
+        ("XXXX-12-25", None),
+        ("XXXX-WXX-1", None),
+        ("XXXX-XX-XXTMO", None),
+        ("P1Y", None),
+        ("PXDE", None),
+        ("FUTURE_REF", None),
     ],
 )
 def test_calendar_span_first_last_and_precision(value, expected):
