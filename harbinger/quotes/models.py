@@ -32,8 +32,8 @@ class Quote:
 
     id: str
     kind: str  # "direct" (in quotation marks), "indirect" (reported clause), "mixed" (reported clause with quoted words)
-    content: Span  # from the first quoted word to the last; a split quote's frame lies inside
-    segments: tuple[Span, ...]  # the content pieces themselves
+    content: Span  # in the stage's convention (PARC by default: with "that", "to" and quotation marks); a split quote's frame lies inside
+    segments: tuple[Span, ...]  # the content pieces themselves, in the same convention
     cue: Span | None  # None when a quote continues the previous speaker's words without a new cue
     act: str  # assert, deny, report, threat, directive, commissive
     speaker: Speaker | None
@@ -42,12 +42,23 @@ class Quote:
     date_from: DateFrom | None  # a time expression governing the cue, the document date, or None without a date
     found_by: str
     confidence: float
+    proposition: Span | None = None  # the bare proposition (no "that", "to" or marks); None when it equals content
+    cue_class: str = "speech"  # PARC cue class: speech, belief, intention, demand, judgement, evidence
+    stance: str = "asserts"  # what the content is for a claim: asserts, doubts, denies, demands
+
+    @property
+    def bare(self) -> Span:
+        """The proposition without complementiser, "to" or quotation marks, whatever the content convention."""
+        return self.proposition or self.content
 
     def to_dict(self) -> dict:
         return {
             "id": self.id,
             "kind": self.kind,
+            "cue_class": self.cue_class,
+            "stance": self.stance,
             "content": _span(self.content),
+            "proposition": _span(self.bare),
             "segments": [_span(s) for s in self.segments],
             "cue": _span(self.cue),
             "act": self.act,
@@ -68,7 +79,7 @@ class Claim:
     quote: str  # id of the quote that states it
     text: Span
     holder: Speaker | None
-    stance: str  # "asserts" or "disputes"
+    stance: str  # "asserts", "disputes" (a denial), "doubts" or "demands"
     relates_to: str | None  # id of the disputed claim
     why: tuple[str, ...]
 

@@ -7,7 +7,8 @@ mention, venue) becomes ``<part>_start``/``_end``/``_text`` offsets into the
 article text; ``segments`` keeps the quoted pieces of a split quote. A claim is
 at most one per quote, states the quote's content and is held by its speaker,
 so only what it adds (its id, stance, the claim it disputes and why) gets
-columns here rather than a table of its own.
+columns here rather than a table of its own. ``cue_class`` is the PARC class
+of the cue (speech, belief, intention, demand, judgement, evidence).
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def quote_rows(article_id: str, canonical_id: str, quotes: list[dict]) -> list[d
                 "segments": [{"start": s["start"], "end": s["end"], "text": s["text"]} for s in quote.get("segments") or ()],
                 **_span("cue", quote.get("cue")),
                 "act": quote.get("act"),
+                "cue_class": quote.get("cue_class"),
                 **_span("speaker", speaker),
                 "speaker_name": speaker.get("name"),
                 "speaker_code": speaker.get("code"),
@@ -73,7 +75,7 @@ QUOTE_SCHEMA = pa.schema(
     + _span_columns("content")
     + [("segments", pa.list_(SEGMENT))]
     + _span_columns("cue")
-    + [("act", pa.string())]
+    + [("act", pa.string()), ("cue_class", pa.string())]
     + _span_columns("speaker")
     + [("speaker_name", pa.string()), ("speaker_code", pa.string()), ("speaker_resolved_by", pa.list_(pa.string()))]
     + _span_columns("venue")

@@ -5,7 +5,9 @@ Reads the parse and, when those stages ran first, ``doc._.actors`` and
 order) and ``doc._.claims`` (a tuple of :class:`Claim`). Each quote's JSON
 carries its claim, so stores and scorers see both through one attribute. The
 word lists load once per process; the stage config may name user copies
-(``{"lexicon": path, "venues": path}``).
+(``{"lexicon": path, "venues": path, "cues": path}``) and the content span
+convention (``{"content_spans": "parc"}``, the default, or ``"proposition"``
+for bare propositions; ``docs/quotes.md``).
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from harbinger.errors import HarbingerError
 from harbinger.quotes.attribution import resolve
 from harbinger.quotes.finder import find_candidates
 from harbinger.quotes.lexicon import QuoteLexicon, load_lexicon
 from harbinger.quotes.models import Quote, QuoteContext
 from harbinger.quotes.rows import QUOTES_TABLE
+from harbinger.quotes.spans import CONVENTIONS
 from harbinger.ontology import Mode
 from harbinger.stages import StageSpec, layer, register_stage
 
@@ -28,29 +32,35 @@ if not Doc.has_extension(CLAIMS_ATTR):
     Doc.set_extension(CLAIMS_ATTR, default=None)
 
 
-def annotate(doc: Doc, lexicon: QuoteLexicon | None = None):
+def annotate(doc: Doc, lexicon: QuoteLexicon | None = None, content_spans: str = "parc"):
     lexicon = lexicon or load_lexicon()
     article = doc._.article
     text = doc.text  # equals article.text outside the blanked header; computed once, Doc.text is not cached
     candidates = find_candidates(doc, lexicon, article.body_start if article is not None else 0, text)
-    return resolve(doc, candidates, lexicon, text)
+    return resolve(doc, candidates, lexicon, text, content_spans)
 
 
 class QuotesComponent:
-    def __init__(self, nlp: Language, name: str, lexicon: str | None, venues: str | None):
+    def __init__(self, nlp: Language, name: str, lexicon: str | None, venues: str | None, cues: str | None, content_spans: str):
+        if content_spans not in CONVENTIONS:
+            raise HarbingerError("H509", f"quotes stage: content_spans '{content_spans}' is not one of {', '.join(CONVENTIONS)}")
         self.name = name
-        self.lexicon = load_lexicon(lexicon, venues)
+        self.lexicon = load_lexicon(lexicon, venues, cues)
+        self.content_spans = content_spans
 
     def __call__(self, doc: Doc) -> Doc:
-        quotes, claims = annotate(doc, self.lexicon)
+        quotes, claims = annotate(doc, self.lexicon, self.content_spans)
         doc._.set(ATTR, quotes)
         doc._.set(CLAIMS_ATTR, claims)
         return doc
 
 
-@Language.factory("harbinger_quotes", assigns=[f"doc._.{ATTR}", f"doc._.{CLAIMS_ATTR}"], default_config={"lexicon": None, "venues": None})
-def make_quotes(nlp: Language, name: str, lexicon: str | None, venues: str | None) -> QuotesComponent:
-    return QuotesComponent(nlp, name, lexicon, venues)
+CONFIG = {"lexicon": None, "venues": None, "cues": None, "content_spans": "parc"}
+
+
+@Language.factory("harbinger_quotes", assigns=[f"doc._.{ATTR}", f"doc._.{CLAIMS_ATTR}"], default_config=CONFIG)
+def make_quotes(nlp: Language, name: str, lexicon: str | None, venues: str | None, cues: str | None, content_spans: str) -> QuotesComponent:
+    return QuotesComponent(nlp, name, lexicon, venues, cues, content_spans)
 
 
 def quotes_to_json(doc: Doc) -> list[dict]:
@@ -101,7 +111,7 @@ SPEC = register_stage(
         attr=ATTR,
         to_json=quotes_to_json,
         reads=("actors", "time"),
-        config={"lexicon": None, "venues": None},
+        config=CONFIG,
         table=QUOTES_TABLE,
     )
 )
