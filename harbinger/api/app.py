@@ -18,6 +18,7 @@ import hashlib
 import logging
 import re
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -30,15 +31,20 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts, top_dyads
-from harbinger.analysis.events import EventFilter, event_timeline, list_articles, list_events, store_overview
+from harbinger.analysis import AlertSettings, dyad_series, escalation_alerts
+from harbinger.analysis.events import list_articles, store_overview
 from harbinger.analysis.evidence import evidence_spans, find_trace, load_stage_records
 from harbinger.analysis.series import PLOVER_TYPES, QUAD_COLUMNS, TooLarge
-from harbinger.api import THREADS
+from harbinger.api import THREADS, explain
 from harbinger.api import models as m
 from harbinger.api.cache import CachedStore, ResponseCache
+from harbinger.api.filters import ActorParam, ViewFilter, view_filter
+from harbinger.api.queries import event_page, with_store
+from harbinger.api.queries import timeline as event_timeline
 from harbinger.api.security import CONTENT_SECURITY_POLICY, LOOPBACK_HOSTS, Guard
 from harbinger.api.snapshots import Cursor, ServedStore
+from harbinger.api.story import story
+from harbinger.api.views import MAX_CLUSTERS, filtered_dyads, map_summary
 from harbinger.errors import HarbingerError
 from harbinger.events.rows import PLACE_FIELDS
 from harbinger.quotes import ATTR as QUOTES_LAYER
@@ -48,7 +54,6 @@ log = logging.getLogger("harbinger.api")
 
 MAX_LIMIT = 500
 MAX_OFFSET = 10_000_000
-ActorParam = Annotated[Optional[str], Query(min_length=1, max_length=64, description="Actor code (USAGOV) or country (USA).")]
 SinceParam = Annotated[Optional[date], Query(description="On or after this day (YYYY-MM-DD).")]
 UntilParam = Annotated[Optional[date], Query(description="On or before this day (YYYY-MM-DD).")]
 LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1–{MAX_LIMIT}.")]
@@ -97,28 +102,11 @@ async def reader(request: Request) -> Cursor:
 Reader = Annotated[Cursor, Depends(reader)]
 
 
-def event_filter(
-    since: SinceParam = None,
-    until: UntilParam = None,
-    actor: ActorParam = None,
-    source: ActorParam = None,
-    target: ActorParam = None,
-    type: Annotated[Optional[m.PloverType], Query(description="PLOVER event type.")] = None,
-    mode: Annotated[m.SeriesMode, Query(description="One mode, 'occurred' (asserted + reported) or 'all'.")] = m.SeriesMode.all,
-    quad_class: Annotated[Optional[int], Query(ge=1, le=4, description="QuadClass 1–4.")] = None,
-    place_country: Annotated[Optional[str], Query(min_length=2, max_length=3, description="ISO 3166 alpha-3 of the event's place.")] = None,
-    q: Annotated[Optional[str], Query(min_length=1, max_length=200, description="Text the evidence sentence contains.")] = None,
-    geocoded: Annotated[Optional[bool], Query(description="Only events with (true) or without (false) coordinates.")] = None,
-    article_id: Annotated[Optional[str], Query(max_length=64, description="Events of this article's group.")] = None,
-) -> EventFilter:
-    return EventFilter(
-        since=since, until=until, actor=actor, source=source, target=target,
-        plover_type=type.value if type else None, mode=mode.value, quad_class=quad_class,
-        place_country=place_country.upper() if place_country else None, text=q, geocoded=geocoded, article_id=article_id,
-    )  # fmt: skip
+def stored_filter(view: Reader, where: Annotated[ViewFilter, Depends(view_filter)]) -> ViewFilter:
+    return with_store(view, where)
 
 
-Filters = Annotated[EventFilter, Depends(event_filter)]
+Filters = Annotated[ViewFilter, Depends(stored_filter)]
 
 
 def create_app(db: str | Path, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, threads: int = THREADS) -> FastAPI:
@@ -187,7 +175,7 @@ def create_app(db: str | Path, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, th
 
     @app.get("/api/events", response_model=m.Page[m.EventSummary], tags=["events"])
     def events(view: Reader, where: Filters, limit: LimitParam = 50, offset: OffsetParam = 0, order: m.EventOrder = m.EventOrder.newest):
-        total, columns, rows = list_events(view, where, limit, offset, order.value)
+        total, columns, rows = event_page(view, where, limit, offset, order.value)
         return {"total": total, "limit": limit, "offset": offset, "items": _records(columns, rows)}
 
     @app.get("/api/timeline", tags=["events"])
@@ -254,10 +242,43 @@ def create_app(db: str | Path, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, th
         return {"source": source or "*", "target": target or "*", "by": by.value, "level": level.value, "mode": mode.value, "points": points}
 
     @app.get("/api/dyads", response_model=list[m.Dyad], tags=["analysis"])
-    def dyads(view: Reader, level: m.Level = m.Level.country, mode: m.SeriesMode = m.SeriesMode.occurred,
+    def dyads(request: Request, view: Reader, where: Filters, level: m.Level = m.Level.country,
               limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20):  # fmt: skip
-        """The busiest directed dyads."""
-        return _records(*top_dyads(view, level.value, mode.value, limit))
+        """The busiest directed dyads among the events matching the /api/events filters (occurred events unless
+        mode or modes says otherwise)."""
+        if "mode" not in request.query_params and "modes" not in request.query_params:
+            where = replace(where, mode="occurred")
+        return _records(*filtered_dyads(view, where, level.value, limit))
+
+    @app.get("/api/dyad_view", response_model=m.DyadView, tags=["analysis"])
+    def dyad_view(view: Reader, where: Filters, by: m.Period = m.Period.week, level: m.Level = m.Level.country,
+                  limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 30):  # fmt: skip
+        """The dashboard's dyad panel in one answer: the busiest dyads among the filtered events, the chosen dyad (the
+        filter's source and target, or else the busiest) and its filtered events per period and QuadClass (as /api/timeline).
+        Its alert weeks are /api/alerts for that source and target: they do not depend on the other filters."""
+        dyads = _records(*filtered_dyads(view, where, level.value, limit))
+        chosen = (where.source, where.target) if where.source and where.target else (dyads[0]["source"], dyads[0]["target"]) if dyads else None
+        if chosen is None:
+            return {"dyads": dyads, "source": None, "target": None, "points": []}
+        points = _records(*event_timeline(view, replace(where, source=chosen[0], target=chosen[1]), by.value))
+        return {"dyads": dyads, "source": chosen[0], "target": chosen[1], "points": points}
+
+    @app.get("/api/map", response_model=m.MapSummary, tags=["events"])
+    def event_map(view: Reader, where: Filters,
+                  cell: Annotated[float, Query(ge=0.25, le=45, description="Cluster grid size in degrees.")] = 2.0):  # fmt: skip
+        """The filtered events by place country (the choropleth) and as clusters on a ``cell``-degree grid (at most
+        2,000, busiest first; ``clusters_total`` says how many cells there were)."""
+        countries, clusters, total = map_summary(view, where, cell)
+        return {"countries": countries, "clusters": clusters, "clusters_total": total, "clusters_max": MAX_CLUSTERS, "cell": cell}
+
+    @app.get("/api/stories/{article_id}", response_model=m.Story, tags=["articles"])
+    def story_page(view: Reader, article_id: str):
+        """A story: the article (its canonical copy's text when it is a near duplicate), every span the stages found
+        in it with why it resolved as it did, its events and its near-duplicate copies."""
+        found = story(view, article_id)
+        if found is None:
+            raise HTTPException(404, f"no article with id '{article_id}'")
+        return found
 
     @app.get("/api/alerts", response_model=list[m.Alert], tags=["analysis"])
     def alerts(view: Reader, since: SinceParam = None, until: UntilParam = None, level: m.Level = m.Level.country,
@@ -269,7 +290,8 @@ def create_app(db: str | Path, allowed_hosts: Iterable[str] = LOOPBACK_HOSTS, th
                limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100):  # fmt: skip
         """Escalation alerts (rolling z-score of weekly conflict counts and summed Goldstein; see harbinger/api/README.md)."""
         settings = AlertSettings(threshold=threshold, baseline_weeks=baseline_weeks, min_baseline_weeks=min_baseline_weeks, min_events=min_events)
-        return _records(*escalation_alerts(view, since, until, level.value, settings, source, target, limit=limit))
+        rows = _records(*escalation_alerts(view, since, until, level.value, settings, source, target, limit=limit))
+        return [{**row, "why": explain.alert_reason(row)} for row in rows]
 
     static = resources.files("harbinger.dashboard").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
@@ -327,14 +349,16 @@ def _event_detail(row: dict, records: dict[str, list[dict]]) -> dict:
     place["source"] = row["place_from"]
     place["trace"] = find_trace(records["place"], row["place_start"], row["place_end"], row["place_text"], lo, hi)
 
+    resolution = {side: actor(side) for side in ("source", "target")}
     return {
         "event": summary,
+        "explanation": _explanation(row, resolution, date_trace, place),
         "article": {"id": row["article_id"], "date": row["article_date"], "title": row["article_title"], "url": row["article_url"]},
         "sentence": {"kind": "sentence", "start": lo, "end": hi, "text": text[lo:hi]},
         "spans": evidence_spans(text, row, records),
         "resolution": {
-            "source": actor("source"),
-            "target": actor("target"),
+            "source": resolution["source"],
+            "target": resolution["target"],
             "date": {"event_date": row["event_date"], "value": row["date_value"], "precision": row["date_precision"],
                      "source": row["date_from"], "timing": row["timing"], "trace": date_trace},
             "place": place,
@@ -343,3 +367,22 @@ def _event_detail(row: dict, records: dict[str, list[dict]]) -> dict:
         },  # fmt: skip
         "copies": row["copies"] or [],
     }
+
+
+def _explanation(row: dict, actors: dict, date_trace: dict | None, place: dict) -> dict[str, str]:
+    """The event's resolution in words (:mod:`harbinger.api.explain`), from each stage's record or, without one,
+    from the event row itself."""
+    said = {"event": explain.event_trace(row)}
+    for side, resolved in actors.items():
+        record = resolved["trace"] or {"text": resolved["text"], "code": resolved["code"], "name": resolved["name"]}
+        said[side] = explain.actor_trace(record) if record.get("text") else "not found in the sentence"
+    if date_trace:
+        said["date"] = explain.time_trace(date_trace) + f"; the event is dated {row['date_value']} ({row['timing'] or 'current'})"
+    else:
+        said["date"] = f"{row['date_value'] or 'no date'} from the article's date ({row['timing'] or 'current'})"
+    where = place["trace"] or ({"text": place["text"], "name": place["name"], "country": place["country"], "kind": place["kind"]} if place["text"] else None)
+    if where is None:
+        said["place"] = "no place"
+    else:
+        said["place"] = explain.place_trace(where) + (f"; found by {place['source']}" if place["source"] else "")
+    return said

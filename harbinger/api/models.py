@@ -158,6 +158,7 @@ class EventDetail(BaseModel):
     sentence: Span = Field(description="The evidence sentence (kind 'sentence'), offsets into the article text.")
     spans: list[Span] = Field(description="Trigger, source, target and the actor/time/place spans inside the sentence.")
     resolution: Resolution
+    explanation: dict[str, str] = Field(description="How the event, source, target, date and place were resolved, in words.")
     copies: list[str] = Field(description="Ids of every stored article in the event's near-duplicate group.")
 
 
@@ -232,6 +233,23 @@ class Dyad(BaseModel):
     last_date: Optional[date]
 
 
+class TimelinePoint(BaseModel):
+    period: date = Field(description="First day of the day/ISO week (Monday)/month; periods without events are left out.")
+    events: int
+    verbal_coop: int
+    material_coop: int
+    verbal_conflict: int
+    material_conflict: int
+    goldstein_sum: float
+
+
+class DyadView(BaseModel):
+    dyads: list[Dyad] = Field(description="The busiest directed dyads among the filtered events.")
+    source: Optional[str] = Field(description="The dyad shown: the filter's source and target, or else the busiest dyad.")
+    target: Optional[str]
+    points: list[TimelinePoint] = Field(description="The shown dyad's filtered events per period.")
+
+
 class Alert(BaseModel):
     source: str
     target: str
@@ -247,6 +265,98 @@ class Alert(BaseModel):
     threshold: float
     evidence_count: int
     evidence_ids: list[str] = Field(description="Event ids that drove the metric, most hostile first (capped).")
+    why: str = Field(description="Why it fired, in words.")
+
+
+class CountryCount(BaseModel):
+    country: str = Field(description="ISO 3166 alpha-3 of the events' place.")
+    events: int
+    conflict_events: int
+    goldstein_mean: Optional[float]
+
+
+class Cluster(BaseModel):
+    lat: float = Field(description="Mean latitude of the cell's events.")
+    lon: float
+    events: int
+    worst_quad_class: Optional[int]
+    place: Optional[str] = Field(description="The place most named in the cell.")
+    places: int = Field(description="Distinct places in the cell.")
+    west: float = Field(description="The cell's box: filter /api/events with bbox=west,south,east,north for its events.")
+    south: float
+    east: float
+    north: float
+
+
+class MapSummary(BaseModel):
+    countries: list[CountryCount]
+    clusters: list[Cluster]
+    clusters_total: int = Field(description="Cells with events; only the clusters_max busiest are listed.")
+    clusters_max: int
+    cell: float
+
+
+class StoryArticle(BaseModel):
+    id: str
+    date: Optional[date]
+    title: Optional[str]
+    source: Optional[str]
+    url: Optional[str]
+    dateline: Optional[str]
+    origin: Optional[str]
+    words: Optional[int]
+    text: str
+    body_start: int
+
+
+class StorySpan(BaseModel):
+    kind: str = Field(description="actor, time, place, quote or trigger (an event's trigger; ref is the event id).")
+    start: int = Field(description="Character offset into article.text.")
+    end: int
+    text: str
+    label: Optional[str] = Field(description="What it resolved to: an actor code, a time value, a country, a PLOVER type.")
+    why: str = Field(description="How it was resolved, in words.")
+    ref: Optional[str] = Field(description="The event or quote id.")
+
+
+class StoryEvent(BaseModel):
+    id: str
+    event_date: Optional[date]
+    date_value: Optional[str]
+    timing: Optional[str]
+    source_code: Optional[str]
+    source_name: Optional[str]
+    target_code: Optional[str]
+    target_name: Optional[str]
+    plover_type: str
+    cameo_code: Optional[str]
+    goldstein: Optional[float]
+    quad_class: Optional[int]
+    mode: str
+    place_name: Optional[str]
+    place_country: Optional[str]
+    confidence: Optional[float]
+    why: str
+
+
+class StoryCopy(BaseModel):
+    id: str
+    date: Optional[date]
+    title: Optional[str]
+    source: Optional[str]
+    url: Optional[str]
+    similarity: Optional[float]
+    kind: str = Field(description="near (a stored near duplicate) or exact (a copy seen and not stored again).")
+    origin: Optional[str]
+
+
+class Story(BaseModel):
+    article: StoryArticle = Field(description="The story shown: the canonical copy of the asked article's group.")
+    asked: str = Field(description="The article id asked for.")
+    copy_of: Optional[str] = Field(description="The canonical article's id when the asked one is a near duplicate.")
+    copies: list[StoryCopy]
+    spans: list[StorySpan]
+    events: list[StoryEvent]
 
 
 class Stats(BaseModel):

@@ -1,4 +1,9 @@
-"""``series`` and ``alerts``: a dyad's events over time, and the weeks far worse than its baseline."""
+"""``series`` and ``alerts``: a dyad's events over time, and the weeks far worse than its baseline.
+
+Both print tables that fit a terminal: ``series`` prints one row per period and measure (long
+format; ``--wide`` gives one column per measure), and ``alerts`` folds the baseline into one column
+and, when nothing alerted, says which setting to loosen.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,10 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.console import Console
 
 from harbinger.analysis import LEVELS, MODE_CHOICES, PERIODS, AlertSettings, dyad_series, escalation_alerts
-from harbinger.analysis.series import MAX_ROWS, TIMING_CHOICES
+from harbinger.analysis.series import MAX_ROWS, PLOVER_TYPES, QUAD_COLUMNS, TIMING_CHOICES
 from harbinger.cli.options import DEFAULT_DB, DbOption, FormatOption, default_of
 from harbinger.errors import HarbingerError
 from harbinger.output import Format, print_rows
@@ -30,9 +36,51 @@ def _one_of(value: str, allowed: tuple[str, ...], name: str) -> str:
     return value
 
 
-def _evidence_cell(ids: list[str]) -> str:
-    shown = ", ".join(ids[:3])
-    return shown + (f" … (+{len(ids) - 3})" if len(ids) > 3 else "")
+# Counts a long series lists only when non-zero (a week without assaults needs no 'assault 0' row).
+SPARSE_MEASURES = frozenset(QUAD_COLUMNS) | {t.lower() for t in PLOVER_TYPES}
+LONG_COLUMNS = ["period", "source", "target", "series", "measure", "value"]
+
+
+def long_series(columns: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
+    """The wide series (one column per measure) as one row per period and measure: events, mentions and the
+    Goldstein sum for every period, the mean where there were events, and each QuadClass and PLOVER count that is not zero."""
+    keys = ("period", "source", "target", "series")
+    measures = [c for c in columns if c not in keys]
+    out = []
+    for row in rows:
+        record = dict(zip(columns, row))
+        for measure in measures:
+            value = record[measure]
+            if value is None or (measure in SPARSE_MEASURES and not value):
+                continue
+            out.append((*(record[k] for k in keys), measure, value))
+    return LONG_COLUMNS, out
+
+
+def no_alerts_hint(settings: AlertSettings) -> str:
+    """One line saying why nothing alerted and which option to loosen first."""
+    rule = f"no dyad-week reached z ≥ {settings.threshold:g} with ≥ {settings.min_events} occurred events and ≥ {settings.min_baseline_weeks} weeks of history"
+    if settings.min_events > 1:
+        return f"No alerts: {rule}. Try --min-events 1 (or a lower --threshold)."
+    if settings.threshold > 2:
+        return f"No alerts: {rule}. Try --threshold 2 (or --timing all)."
+    return f"No alerts: {rule}. The store may hold too few weeks per dyad; try --level country or a wider --since."
+
+
+ALERT_TABLE_COLUMNS = ["dyad", "week", "metric", "value (baseline)", "z", "evidence"]
+
+
+def alert_table(columns: list[str], rows: list[tuple]) -> tuple[list[str], list[tuple]]:
+    """Alerts as a table that fits a terminal: the baseline beside the value ('7 (0.38 ± 0.48, 8 wk)'), and the
+    evidence as its count out of the week's events and the most hostile event's id (``-f json`` lists them all)."""
+    out = []
+    for row in rows:
+        a = dict(zip(columns, row))
+        value = f"{a['value']:g} ({a['baseline_mean']:.3g} ± {a['baseline_sd']:.3g}, {a['baseline_weeks']} wk)"
+        metric = "conflict" if a["metric"] == "conflict_events" else "Goldstein"
+        first = f": {a['evidence_ids'][0]} …" if a["evidence_ids"] else ""
+        out.append((f"{a['source']} → {a['target']}", a["week"], metric, value, f"{a['score']:.3g}", f"{a['evidence_count']}/{a['events']}{first}"))
+    return ALERT_TABLE_COLUMNS, out
 
 
 def series(
@@ -45,11 +93,13 @@ def series(
     since: DateOption = None,
     until: DateOption = None,
     timing: TimingOption = default_of(dyad_series, "timing"),
+    wide: Annotated[bool, typer.Option("--wide", help="One row per period with a column per measure (28 columns), not one row per period and measure.")] = False,
     fmt: FormatOption = Format.table,
 ) -> None:
     """A dyad's time series: events per QuadClass and PLOVER type, Goldstein mean and sum, mentions.
 
     Periods run from --since (default: the first matching event) to --until (default: the last): at most 5,000.
+    Printed long (period, measure, value; zero type and QuadClass counts left out) unless --wide.
     """
     from harbinger.analysis.events import require_events
     from harbinger.store import Store
@@ -61,7 +111,9 @@ def series(
     with Store(db, read_only=True) as store:
         require_events(store)
         columns, rows = dyad_series(store, source, target, by, level, mode, _day(since), _day(until), timing)
-    if fmt is Format.table:
+    if not wide:
+        columns, rows = long_series(columns, rows)
+    elif fmt is Format.table:
         keep = [i for i, c in enumerate(columns) if i < 12 or any(row[i] for row in rows)]
         columns, rows = [columns[i] for i in keep], [[row[i] for i in keep] for row in rows]
     events = mode if timing == "current" else f"{mode}, timing {timing}"
@@ -96,6 +148,7 @@ def alerts(
         require_events(store)
         columns, rows = escalation_alerts(store, _day(since), _day(until), level, settings, source, target, timing, limit)
     if fmt is Format.table:
-        at = columns.index("evidence_ids")
-        rows = [[*row[:at], _evidence_cell(row[at]), *row[at + 1 :]] for row in rows]
-    print_rows(columns, rows, fmt, title=f"escalation alerts in {db}")
+        columns, rows = alert_table(columns, rows)
+    print_rows(columns, rows, fmt, title=f"escalation alerts in {Path(db).name}")
+    if not rows:
+        Console(stderr=fmt is not Format.table, markup=False, highlight=False).print(no_alerts_hint(settings), soft_wrap=True)

@@ -17,7 +17,7 @@ def get(client, path, **params):
 @pytest.mark.parametrize(
     "path",
     ["/api/health", "/api/stats", "/api/articles", "/api/events", "/api/timeline", "/api/quotes", "/api/series", "/api/dyads",
-     "/api/alerts", "/openapi.json", "/docs", "/"],
+     "/api/alerts", "/api/map", "/api/dyad_view", "/openapi.json", "/docs", "/"],
 )  # fmt: skip
 def test_api_endpoints_answer(client, path):
     assert client.get(path).status_code == 200
@@ -157,7 +157,7 @@ def test_api_quotes_on_the_seed_article_have_offsets_text_and_a_resolved_speaker
 
 @pytest.mark.slow
 def test_api_events_on_the_seed_article_carry_the_typed_event_record(seed_client):
-    events = get(seed_client, "/api/events", limit=500)["items"]
+    events = get(seed_client, "/api/events", limit=500, timing="all")["items"]  # the record, whatever the time stage judges current
     assert events and all(e["timing"] in ("current", "historical", "future") for e in events)
     by_pronoun = next(e for e in events if e["source_name"] == "Antony Blinken" and e["source_code"] == "USAGOV")
     assert by_pronoun["source_wikidata"] == "Q7821917"
@@ -257,7 +257,8 @@ def test_api_series_within_its_bounds_zero_fills(client):
 @pytest.mark.parametrize(
     "module, bound, path, code",
     [
-        ("harbinger.analysis.events.MAX_POINTS", 3, "/api/timeline?by=week", "H530"),
+        ("harbinger.api.queries.MAX_POINTS", 3, "/api/timeline?by=week", "H530"),
+        ("harbinger.api.queries.MAX_POINTS", 3, "/api/dyad_view?by=week", "H530"),
         ("harbinger.analysis.series.MAX_POINTS", 3, "/api/series?by=week", "H530"),
         ("harbinger.analysis.alerts.MAX_CELLS", 10, "/api/alerts", "H531"),
     ],
@@ -296,7 +297,8 @@ NASTY = ["'", "\"; DROP TABLE events; --", "%", "_", "\\", "é€😀", "\x00", 
     "path, name",
     [("/api/events", "q"), ("/api/events", "actor"), ("/api/events", "source"), ("/api/events", "article_id"),
      ("/api/events", "place_country"), ("/api/articles", "q"), ("/api/quotes", "q"), ("/api/series", "source"),
-     ("/api/alerts", "target")],
+     ("/api/alerts", "target"), ("/api/events", "actors"), ("/api/events", "ids"), ("/api/map", "countries"), ("/api/map", "bbox"),
+     ("/api/dyad_view", "types"), ("/api/dyad_view", "modes"), ("/api/timeline", "timing"), ("/api/dyads", "min_confidence")],
 )  # fmt: skip
 def test_api_never_answers_500(client, path, name, value):
     assert client.get(path, params={name: value}).status_code in (200, 422)

@@ -14,7 +14,7 @@ def run(*args):
 
 
 def test_series_command_prints_the_dyad_series(seeded_db):
-    result = run("series", "--db", seeded_db, "--source", "USA", "--target", "RUS", "--by", "month", "-f", "json")
+    result = run("series", "--db", seeded_db, "--source", "USA", "--target", "RUS", "--by", "month", "--wide", "-f", "json")
     assert result.exit_code == 0, result.output
     months = json.loads(result.stdout)
     assert [m["period"] for m in months] == ["2022-01-01", "2022-02-01", "2022-03-01"]
@@ -22,7 +22,7 @@ def test_series_command_prints_the_dyad_series(seeded_db):
 
 
 def test_series_command_table_hides_empty_type_columns(seeded_db):
-    result = runner.invoke(app, ["series", "--db", str(seeded_db), "--source", "FRA", "--target", "DEU"], env={"COLUMNS": "400"})
+    result = runner.invoke(app, ["series", "--db", str(seeded_db), "--source", "FRA", "--target", "DEU", "--wide"], env={"COLUMNS": "400"})
     assert result.exit_code == 0 and "consult" in result.stdout and "assault" not in result.stdout
 
 
@@ -36,7 +36,7 @@ def test_alerts_command_lists_the_escalation(seeded_db):
 
 def test_alerts_command_table_shortens_evidence(seeded_db):
     result = run("alerts", "--db", seeded_db)
-    assert result.exit_code == 0 and "(+4)" in result.stdout
+    assert result.exit_code == 0 and "7/7: " in result.stdout and "…" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import asyncio
 import base64
 import hashlib
 import re
+import threading
 from importlib import resources
 
 import pytest
@@ -51,7 +52,10 @@ def test_security_request_without_host_is_refused():
         sent.append(message)
 
     scope = {"type": "http", "method": "GET", "path": "/api/stats", "headers": [], "query_string": b""}
-    asyncio.run(Guard(app)(scope, None, send))
+    # In a thread of its own: Playwright's sync API (the dashboard tests, same session) keeps a loop running in this one.
+    worker = threading.Thread(target=asyncio.run, args=(Guard(app)(scope, None, send),))
+    worker.start()
+    worker.join()
     assert sent[0]["status"] == 400
 
 
@@ -63,7 +67,7 @@ def test_security_allow_host_adds_a_name(seeded_db):
 
 @pytest.mark.parametrize(
     "path, status",
-    [("/", 200), ("/docs", 200), ("/openapi.json", 200), ("/static/app.js", 200), ("/api/stats", 200), ("/api/series", 200),
+    [("/", 200), ("/docs", 200), ("/openapi.json", 200), ("/static/js/app.js", 200), ("/api/stats", 200), ("/api/series", 200),
      ("/api/events/nope", 404), ("/api/events?limit=0", 422), ("/api/series?since=0001-01-01", 400), ("/static/nope.js", 404)],
 )  # fmt: skip
 def test_security_headers_on_every_response(client, path, status):
@@ -84,9 +88,11 @@ def test_security_dashboard_fits_its_content_security_policy(client):
     links = re.findall(r'<link[^>]*href="([^"]+)"', page)
     assert links and all(href.startswith(("/static/", "data:")) for href in links)
     assert "<style" not in page and " style=" not in page
-    for name in ("app.js", "charts.js"):
-        code = static.joinpath(name).read_text(encoding="utf-8")
-        assert not re.search(r"\.style\b|\"style\"|innerHTML|\beval\(|new Function", code), name
+    own = sorted(path for path in static.joinpath("js").iterdir() if path.name.endswith(".js"))
+    assert len(own) >= 5
+    for path in own:  # bundled libraries (vendor/) set element styles through the CSSOM, which the policy allows
+        code = path.read_text(encoding="utf-8")
+        assert not re.search(r"\.style\b|\"style\"|innerHTML|\beval\(|new Function", code), path.name
 
 
 def test_security_docs_allow_only_their_own_inline_script(client):

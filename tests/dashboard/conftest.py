@@ -96,7 +96,9 @@ def browser():
         launched.close()
 
 
-def open_page(browser, url: str):
+def open_page(browser, url: str, path: str = "/"):
+    """A new browser context on ``url + path``, ready; ``page.problems`` collects console errors and any request
+    that fails or leaves the server."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     opened = context.new_page()
     opened.problems = []
@@ -105,7 +107,7 @@ def open_page(browser, url: str):
     opened.on("requestfailed", lambda request: opened.problems.append(f"request failed: {request.url}"))
     opened.on("request", lambda request: request.url.startswith(url) or request.url.startswith("data:")
               or opened.problems.append(f"left the server: {request.url}"))  # fmt: skip
-    opened.goto(url + "/")
+    opened.goto(url + path)
     opened.wait_for_selector("body[data-state=ready]", timeout=30_000)
     return context, opened
 

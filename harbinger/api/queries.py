@@ -1,0 +1,95 @@
+"""The event list and timeline the API serves, reading the articles table only when a filter needs it.
+
+:func:`harbinger.analysis.events.list_events` and :func:`~harbinger.analysis.events.event_timeline`
+always join ``articles`` (an evidence sentence stored before migration 006 is read from its article's
+text). On a store of 100,000 events that join is most of a filtered count's cost (35 ms against 2 ms
+on the synthetic store of ``tests/dashboard/synthetic_big.py``), and the dashboard asks several such
+questions per filter change. Here the join is made only when the text filter reads the sentence, and
+a page's columns are read for its own rows only; the answers are the same rows, columns and bounds
+(``tests/api/test_queries.py`` compares the two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from harbinger.analysis.events import MAX_SENTENCE_CHARS, ORDERS, EventFilter
+from harbinger.analysis.series import COARSER, MAX_POINTS, PERIODS, QUAD_COLUMNS, Queryable, TooLarge, _choice
+from harbinger.api.filters import ViewFilter
+from harbinger.api.models import EventSummary
+
+JOINED = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+EVENTS_ONLY = "FROM events e"
+SUMMARY_FIELDS = tuple(EventSummary.model_fields)
+# The events columns a summary is made from: its own fields, and what the sentence and mentions come from.
+ROW_FIELDS = tuple(f for f in SUMMARY_FIELDS if f not in ("sentence", "mentions")) + ("sentence_text", "sentence_start", "sentence_end")
+
+
+def source_of(where: EventFilter) -> str:
+    """The FROM clause ``where`` needs: the events alone unless its text filter reads an article's text."""
+    return JOINED if where.text and not getattr(where, "sentences_stored", False) else EVENTS_ONLY
+
+
+def with_store(store: Queryable, where: ViewFilter) -> ViewFilter:
+    """``where``, told whether every stored event carries its sentence (then its text filter needs no join)."""
+    if not where.text:
+        return where
+    _, ((missing,),) = store.query("SELECT count(*) FROM events WHERE sentence_text IS NULL")
+    return replace(where, sentences_stored=missing == 0)
+
+
+def event_page(store: Queryable, where: EventFilter, limit: int, offset: int, order: str = "newest"):
+    """``(total, columns, rows)`` for one page of the events matching ``where``: the API's summary columns
+    (:class:`~harbinger.api.models.EventSummary`), the evidence sentence cut at :data:`MAX_SENTENCE_CHARS`.
+
+    The page's ids first; then their rows, their groups' copy counts and, for any row stored without its
+    sentence, the article text it is cut from: each of those reads only the page's rows.
+    """
+    _choice(order, tuple(ORDERS), "order", "H506")
+    clause, params = where.where()
+    base = f"{source_of(where)} WHERE {clause}"
+    _, ((total,),) = store.query(f"SELECT count(*) {base}", params)
+    _, found = store.query(f"SELECT e.id {base} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?", params + [max(0, limit), offset])
+    ids = [event_id for (event_id,) in found]
+    if not ids:
+        return total, list(SUMMARY_FIELDS), []
+    columns = ", ".join(f"e.{name}" for name in ROW_FIELDS)
+    names, rows = store.query(f"SELECT {columns} FROM events e WHERE e.id IN (SELECT unnest(?)) ORDER BY {ORDERS[order]}", [ids])
+    records = [dict(zip(names, row)) for row in rows]
+    _, counted = store.query(
+        "SELECT canonical_id, count(*) FROM articles WHERE canonical_id IN (SELECT unnest(?)) GROUP BY 1", [[r["canonical_id"] for r in records]]
+    )
+    copies = dict(counted)
+    unstored = [r["article_id"] for r in records if r["sentence_text"] is None]
+    texts = dict(store.query("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", [unstored])[1]) if unstored else {}
+    out = []
+    for r in records:
+        sentence = r["sentence_text"]
+        if sentence is None and r["article_id"] in texts:
+            sentence = texts[r["article_id"]][r["sentence_start"] : r["sentence_end"]]
+        if sentence is not None and r["sentence_end"] - r["sentence_start"] > MAX_SENTENCE_CHARS:
+            sentence = sentence[: MAX_SENTENCE_CHARS - 1] + "…"
+        r.update(sentence=sentence, mentions=max(copies.get(r["canonical_id"], 0), 1))
+        out.append(tuple(r[name] for name in SUMMARY_FIELDS))
+    return total, list(SUMMARY_FIELDS), out
+
+
+def timeline(store: Queryable, where: EventFilter, by: str = "day"):
+    """Filtered events per period and QuadClass, as :func:`harbinger.analysis.events.event_timeline` counts them."""
+    _choice(by, PERIODS, "period", "H501")
+    clause, params = where.where()
+    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
+    sql = f"""
+        SELECT date_trunc('{by}', e.event_date)::DATE AS period, count(*) AS events, {quads},
+               round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum
+        {source_of(where)}
+        WHERE e.event_date IS NOT NULL AND {clause}
+        GROUP BY 1 ORDER BY 1 LIMIT {MAX_POINTS + 1}"""
+    columns, rows = store.query(sql, params)
+    if len(rows) > MAX_POINTS:
+        raise TooLarge(
+            "H530",
+            f"the timeline per {by} has more than {MAX_POINTS:,} periods with events",
+            hint="narrow since/until" + (f", or count per {COARSER[by]}" if by in COARSER else ""),
+        )
+    return columns, rows
