@@ -52,12 +52,12 @@ def connect(workers: int | None, scheduler: str | None, settings: PipelineSettin
                              hint="start one with `dask scheduler` (and `dask worker ADDRESS`), or use --workers N") from None
     try:
         if scheduler and not client.scheduler_info().get("workers"):
-            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            try:
+                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            except TimeoutError:
+                raise HarbingerError("H701", f"the scheduler at {scheduler} has no workers", hint="start workers with `dask worker ADDRESS`") from None
         client.register_plugin(PipelinePlugin(settings), name=PipelinePlugin.name)
         yield client
-    except TimeoutError as err:
-        raise HarbingerError("H701", f"the scheduler at {scheduler} has no workers: {err}",
-                             hint="start workers with `dask worker ADDRESS`") from None
     finally:
         client.close()
         if cluster is not None:

@@ -24,7 +24,7 @@ from harbinger.readers.source import input_files
 # and at most this many (a part and its merge transaction stay small).
 MIN_WORDS = 2_000
 MAX_WORDS = 40_000
-PARTITIONS_PER_WORKER = 4
+PARTITIONS_PER_WORKER = 8  # small enough that the last partitions even out the workers' finishing times
 
 
 @dataclass(frozen=True)
