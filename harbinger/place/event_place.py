@@ -9,7 +9,8 @@ Three steps, the first that finds a place wins, and ``place_from`` names it:
   a landmark) before a country;
 - ``story``: the place the story's body names most often (ties: the first named).
 
-The dateline is never used as such, and a demonym ("Russian forces") says who, not where, so
+A place inside an organisation's name ("Alexandria police", kind "in_name") says whose office acted, not
+where: it stands in only when the story names no other usable place. The dateline is never used as such, and a demonym ("Russian forces") says who, not where, so
 neither counts; a dateline city counts only when the body names it too. Places inside the
 words that name the event's source ("Russia's foreign minister") are not its venue either.
 """
@@ -84,5 +85,10 @@ def event_place(
     if here:
         distance = lambda p: (p.kind not in SPECIFIC, abs(p.start - token.idx))  # noqa: E731
         return EventPlace(min(here, key=distance), PlaceFrom.SENTENCE)
-    main = main or story_place(doc)
+    main = main or story_place(doc) or _named_place(places)
     return EventPlace(main, PlaceFrom.STORY) if main is not None else None
+
+
+def _named_place(places: tuple[Place, ...]) -> Place | None:
+    """The first place inside an organisation's name ("Alexandria police"), for a story that names no other place."""
+    return next((p for p in places if p.role == "mention" and p.kind == "in_name" and p.country is not None), None)

@@ -40,6 +40,8 @@ FACILITY_MISLABELS = ("ORG", "PERSON")
 # A proper-noun run outside any entity counts as a town only if the town is at least this large,
 # unless a locative preposition or a ", Region" qualifier vouches for it.
 UNTAGGED_TOWN_MIN_POPULATION = 100_000
+# A road by its letter code: "I-95", "US-1", "SR-99".
+_ROAD_CODE = re.compile(r"(?:I|US|SR|M|A)-?\d+[A-Z]?")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w.'’ʻ-]*")
 
 
@@ -71,15 +73,24 @@ class PlaceFinder:
         for match_id, start, end in self.phrases(doc):
             span = doc[start:end]
             if span.start_char >= body_start:
-                found.append(self._mention(span, "demonym" if match_id == demonym_id else "lexicon"))
+                mention = self._mention(span, "demonym" if match_id == demonym_id else "lexicon")
+                if match_id != demonym_id and _inside_other_name(span):
+                    mention = replace(mention, in_name=True)  # "The New England Journal of Medicine"
+                found.append(mention)
         found += [m for m in self._untagged_names(doc, body_start) if not _is_person_word(m, person_words)]
         found += self._suffixed_names(doc, body_start)
         for token in doc:
             if token.idx >= body_start and token.text[:1].isupper() and self.gazetteer.demonym_country(token.text):
                 if not (token.i > 0 and doc[token.i - 1].text in self.lexicon.wider_name_heads):
                     found.append(self._mention(doc[token.i : token.i + 1], "demonym"))
+        found = [m for m in found if not self._surname_after_title(m, doc)]
+        found = [self._named(m, doc) for m in found]
+        listed = self._area_lists(doc, body_start)
+        if listed:  # "the parishes of Ascension, Assumption, …": the list's own items replace the tagger's bracketing
+            found = [m for m in found if all(m.end <= item.start or m.start >= item.end for item in listed)] + listed
         chosen = _without_overlaps(found)
-        chosen = _without_overlaps(chosen + self._echoes(doc, body_start, chosen, person_words))
+        echoes = [m for m in self._echoes(doc, body_start, chosen, person_words) if not self._surname_after_title(m, doc)]
+        chosen = _without_overlaps(chosen + echoes)
         if article is not None and article.dateline is not None:
             line = article.dateline
             chosen.insert(0, PlaceMention(line.start, line.end, line.text, "dateline"))
@@ -87,8 +98,15 @@ class PlaceFinder:
 
     def _from_entity(self, ent: Span) -> list[PlaceMention]:
         span = _trim(ent)
-        if span is None or span.text in self.gazetteer.not_places:
+        if span is None or span.text in self.gazetteer.not_places or self._is_road_or_address(span):
             return []
+        if self._is_descriptor(span):  # "the City and County" of "the City and County of Honolulu"
+            return []
+        named = self._after_descriptor(span)
+        if named is not None:  # "the State of Louisiana", "the Commonwealth of Puerto Rico" → the place itself
+            return [replace(self._mention(named, "entity", "GPE"), located=True)]
+        if self.gazetteer.qualifier_area(span.text) and _after_town(span):  # "Columbia, SC" with "SC" tagged ORG
+            return [self._mention(span, "entity", "GPE")]
         if self.gazetteer.landmark(span.text):  # "the White House" tagged ORG, "the Kremlin" tagged PERSON
             return [self._mention(span, "entity", "FAC")]
         span = self._with_name_before(span)
@@ -120,6 +138,8 @@ class PlaceFinder:
             return [self._mention(span, "entity", "GPE")]  # "The Montreal team": a city name is no nationality
         if ent.label_ == "PERSON" and (self._named_as_place(span) or (len(span) == 1 and population >= BIG_CITY_POPULATION)):
             return [self._mention(span, "entity", "GPE")]  # "a base in Maidan Shahr", "the capital, Sanaa," tagged PERSON
+        if not population and len(span) <= 3 and self._town_in_named_state(span):
+            return [self._mention(span, "entity", "GPE")]  # "a law firm in Blue Bell, Pennsylvania" with "Blue Bell" tagged ORG
         if (population or self.gazetteer.towns(span.text)) and self._listed_with_place(span):
             # "appliances from Dolgellau, Harlech, Barmouth": a town in a list of places, whatever its tag
             return [replace(self._mention(span, "entity", "GPE"), located=True)]
@@ -138,15 +158,55 @@ class PlaceFinder:
             # "United States Democratic Party" → "United States"; "(2020) US Presidential Election" → "US"
             for size in (3, 2, 1):
                 if len(span) > size and self.gazetteer.names_country(span[:size].text):
-                    return [self._mention(span[:size], "entity", "GPE")]
+                    return [replace(self._mention(span[:size], "entity", "GPE"), in_name=ent.label_ == "ORG")]
+            if ent.label_ == "ORG":  # "Texas Department of State Health Services", "Alexandria Police Department"
+                for size in (3, 2, 1):
+                    if len(span) > size and self._opens_name(span[:size]):
+                        return [replace(self._mention(span[:size], "entity", "GPE"), in_name=True)]
         return []
+
+    def _opens_name(self, head: Span) -> bool:
+        """Whether the words opening an organisation's name name a place: a state or wider area, a city of
+        100,000+ people, or any listed town when the next word is an office word ("Cottonport Police")."""
+        gaz, doc = self.gazetteer, head.doc
+        if not head[-1].is_alpha or (head.end < len(doc) and not doc[head.end].is_alpha):
+            return False  # "Kitchener-Waterloo", "Pech-de-l'Azé": one name, not a place opening another
+        if head.text in gaz.not_places:
+            return False  # "Drug Enforcement Administration"
+        if gaz.names_area(head.text) or gaz.largest_city(head.text) >= UNTAGGED_TOWN_MIN_POPULATION:
+            return True
+        return head.end < len(doc) and doc[head.end].text in gaz.organisation_words and bool(gaz.largest_city(head.text) or gaz.towns(head.text))
+
+    def _named(self, mention: PlaceMention, doc: Doc) -> PlaceMention:
+        """The mention marked as opening an organisation's or office's name when an office word follows it ("Alexandria police")."""
+        if mention.source not in ("entity", "gazetteer") or mention.qualifier or mention.in_name:
+            return mention
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None and span.end < len(doc) and doc[span.end].text in self.gazetteer.organisation_words:
+            return replace(mention, in_name=True)
+        return mention
+
+    def _is_road_or_address(self, span: Span) -> bool:
+        """A street address ("6016 Dublin Road") or a numbered road ("Interstate 64", "I-95", "Route 66"): not places."""
+        if len(span) > 1 and span[0].like_num:
+            return True
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.like_num and span[-1].text in self.lexicon.facility_heads and len(span) > 1:
+            return True  # "6016 [Dublin Road]": the tagger left the house number out
+        if _ROAD_CODE.fullmatch(span.text):
+            return True
+        words = [t.text for t in span if t.text != "-"]
+        return len(words) >= 2 and words[-1][:1].isdigit() and " ".join(words[:-1]).split()[0] in self.gazetteer.road_words
 
     def _mention(self, span: Span, source: str, label: str = "") -> PlaceMention:
         owners = (_owner_name(span), _name_after_of(span))
         qualifier = self._qualifier(span, facility=label == "FAC", owners=owners)
         located = self._place_context(span) or bool(qualifier)
         part_of = owners[0] or owners[1]
-        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, self._area_noun(span), part_of=part_of)
+        if self.gazetteer.qualifier_area(span.text) and _after_town(span):
+            label = "GPE"  # "Allegheny County, PA": the state, however the tagger saw "PA"
+        return PlaceMention(span.start_char, span.end_char, span.text, source, label, qualifier, located, self._area_noun(span), part_of=part_of,
+                            follows=_name_before(span))
 
     def _qualifier(self, span: Span, facility: bool = False, owners: tuple[str, str] | None = None) -> str:
         """The name after "X," (or "X in" for a facility) when it names a place that narrows X: "Paris, Texas".
@@ -154,8 +214,12 @@ class PlaceFinder:
         Street", "the South Lawn of the White House"."""
         gaz = self.gazetteer
         qualifier = _name_after(span, ("in",) if facility else ())
-        if qualifier and (gaz.names_area(qualifier) or (facility and gaz.largest_city(qualifier))):
+        if qualifier and (gaz.names_area(qualifier) or gaz.qualifier_area(qualifier) or (facility and gaz.largest_city(qualifier))):
             return qualifier
+        if not facility and len(span) > 1 and not gaz.names_area(span.text):  # "the Grand Calumet River in Indiana"
+            inside = _name_after(span, ("in",)) if span.end < len(span.doc) and span.doc[span.end].lower_ == "in" else ""
+            if inside and (gaz.qualifier_area(inside) or gaz.lookup("admin", inside) or gaz.names_country(inside)):
+                return inside
         if facility:
             for name in owners if owners is not None else (_owner_name(span), _name_after_of(span)):
                 if name and (gaz.names_area(name) or gaz.largest_city(name) or gaz.landmark(name)):
@@ -223,7 +287,64 @@ class PlaceFinder:
             return [self._mention(span, "entity", "FAC")]
         if self.gazetteer.names_area(span.text) or self.gazetteer.largest_city(span.text):
             return [self._mention(span, "entity", "GPE")]
+        if self.gazetteer.qualifier_area(span.text) and _after_town(span):  # "Gainesville, Va." tagged as one entity
+            return [self._mention(span, "entity", "GPE")]
+        if len(span) <= 3 and all(t.text[:1].isupper() for t in span) and self._qualified_by_area(span):
+            return [self._mention(span, "entity", "GPE")]  # "Whitewater, Wisconsin": a town the gazetteer lacks, in its state
         return []
+
+    def _qualified_by_area(self, span: Span) -> bool:
+        """Whether ", State" or ", Country" follows the span: "Whitewater, Wisconsin" names a place even unlisted."""
+        gaz = self.gazetteer
+        after = _name_after(span)
+        return bool(after) and (gaz.qualifier_area(after) is not None or bool(gaz.lookup("admin", after)) or gaz.names_country(after))
+
+    def _is_descriptor(self, span: Span) -> bool:
+        """A bare legal descriptor before "of": "the City and County" (of Honolulu), "the Commonwealth" (of Puerto Rico)."""
+        words = self.lexicon.descriptor_words
+        doc = span.doc
+        return (
+            span[0].text in words and all(t.text in words or t.lower_ == "and" for t in span)
+            and span.end < len(doc) and doc[span.end].lower_ == "of" and not self.gazetteer.names_area(span.text)
+        )
+
+    def _after_descriptor(self, span: Span) -> Span | None:
+        """The place after a legal descriptor ("State of Louisiana" → "Louisiana", "City and Borough of Juneau" →
+        "Juneau"), unless the gazetteer knows the whole as one name ("State of Palestine")."""
+        words = self.lexicon.descriptor_words
+        if span[0].text not in words:
+            return None
+        cut = next((t.i for t in span if t.lower_ == "of"), None)
+        if cut is None or cut == span.end - 1 or any(t.text not in words and t.lower_ != "and" for t in span.doc[span.start : cut]):
+            return None
+        gaz = self.gazetteer
+        if gaz.names_area(span.text) or gaz.largest_city(span.text) or gaz.alias(span.text):
+            return None
+        rest = span.doc[cut + 1 : span.end]
+        known = gaz.names_area(rest.text) or gaz.largest_city(rest.text) or gaz.towns(rest.text)
+        return rest if known or rest[-1].text in gaz.area_words else None
+
+    def _area_lists(self, doc: Doc, body_start: int) -> list[PlaceMention]:
+        """The items of a list of regions of one kind: "the parishes of Ascension, Assumption, East Baton Rouge, and
+        St. John the Baptist" and "the Donetsk and Luhansk oblasts". Each item is a place of that kind, whatever
+        the tagger made of it, and the items of one list are resolved together."""
+        found = []
+        nouns = self.lexicon.area_list_nouns
+        for token in doc:
+            if token.idx < body_start or token.text not in nouns:
+                continue  # lower-case only: "the United States" and "the Gulf States" are names, not lists
+            kind = _singular(token.lower_)
+            if token.i + 2 < len(doc) and doc[token.i + 1].lower_ == "of":
+                items = _list_items(doc, token.i + 2)
+            else:
+                items = _list_items_before(doc, token.i)
+            if len(items) < 2:
+                continue  # "the regions of Ukraine", "the Tigray region": a name with a noun, not a list
+            for item in items:
+                mention = self._mention(item, "entity", "GPE")
+                area_noun = mention.area_noun or (kind if kind in self.lexicon.area_nouns else "")
+                found.append(replace(mention, located=True, area_noun=area_noun, list_of=kind, list_id=token.idx))
+        return found
 
     def _untagged_names(self, doc: Doc, body_start: int) -> list[PlaceMention]:
         """Runs of capitalised proper nouns outside any entity that the gazetteer knows as places."""
@@ -247,6 +368,9 @@ class PlaceFinder:
                 if prefix is not None:
                     found.append(self._mention(prefix, "gazetteer"))
             i = end
+        for token in doc:  # "Columbia, SC" with "SC" left untagged
+            if token.idx >= body_start and not token.ent_type_ and self.gazetteer.qualifier_area(token.text) and _after_town(doc[token.i : token.i + 1]):
+                found.append(self._mention(doc[token.i : token.i + 1], "entity", "GPE"))
         # A capitalised word the tagger took for a verb or noun: "Reading resident".
         for token in doc:
             if token.idx >= body_start and token.text[:1].isupper() and not token.ent_type_ and not token.is_sent_start:
@@ -334,13 +458,37 @@ class PlaceFinder:
         """Phrases the gazetteer lists as tying a story to one country ("Democratic primary")."""
         return [PlaceMention(span.start_char, span.end_char, span.text, "cue") for span in self.cue_phrases(doc, as_spans=True) if span.start_char >= body_start]
 
+    def _surname_after_title(self, mention: PlaceMention, doc: Doc) -> bool:
+        """Whether a one-word town name follows a person's title ("Secretary Austin", "Mayor Anderson", "Judge Reading"):
+        a surname, not a place. A country or region name stays a place, and so does a town the text places
+        ("Bishop of Reading" has its "of")."""
+        if mention.source not in ("entity", "gazetteer", "echo") or " " in mention.text or self.gazetteer.names_area(mention.text):
+            return False
+        span = doc.char_span(mention.start, mention.end)
+        if span is None or span.start == 0:
+            return False
+        return doc[span.start - 1].text in self.lexicon.person_titles and not mention.qualifier
+
+    def _town_in_named_state(self, span: Span) -> bool:
+        """Whether the span names a town of the towns list followed by ", Region" of a region (or country) that has a town
+        of that name: "Blue Bell, Pennsylvania", "Water Mill, New York", whatever the tagger made of them."""
+        gaz = self.gazetteer
+        after = _name_after(span)
+        if not after or not all(t.text[:1].isupper() for t in span):
+            return False
+        within = gaz.qualifier_area(after) or next(iter(gaz.lookup("admin", after) + gaz.lookup("country", after)), None)
+        regions = [within] if within is not None and within.kind == "admin" else gaz.lookup("admin", after)
+        return any(
+            t.country == r.country and (r.kind != "admin" or t.admin1 == r.admin1) for t in gaz.towns(span.text) for r in regions + gaz.lookup("country", after)
+        )
+
     def _vouched(self, run: Span) -> bool:
         gaz = self.gazetteer
         if gaz.names_area(run.text):
             return True
         population = gaz.largest_city(run.text)
         if not population:
-            return False
+            return self._town_in_named_state(run)
         return population >= UNTAGGED_TOWN_MIN_POPULATION or self._place_context(run) or bool(self._qualifier(run))
 
     def _area_noun(self, span: Span) -> str:
@@ -348,7 +496,11 @@ class PlaceFinder:
         if span.end < len(doc) and doc[span.end].lower_ in self.lexicon.area_nouns:
             return doc[span.end].lower_
         if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.lexicon.area_nouns:
-            return doc[span.start - 2].lower_
+            noun = doc[span.start - 2]
+            before = doc[noun.i - 1] if noun.i > 0 else None
+            if noun.text[:1].isupper() and before is not None and before.text[:1].isupper() and not before.is_sent_start and before.lower_ != "the":
+                return ""  # "the Menaka Region of Mali": the noun ends another name, it does not say what Mali is
+            return noun.lower_
         return ""
 
     def _place_context(self, span: Span) -> bool:
@@ -422,6 +574,93 @@ def _qualifies_name(span: Span) -> bool:
     return span.end == len(doc) or doc[span.end].is_punct
 
 
+
+
+def _inside_other_name(span: Span) -> bool:
+    """Whether the span lies inside a longer entity that is no place: an organisation's or a work's name."""
+    return any(
+        ent.label_ in ("ORG", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT") and ent.start <= span.start and span.end <= ent.end and len(ent) > len(span)
+        for ent in span.doc.ents
+    )
+
+
+def _singular(noun: str) -> str:
+    """The singular of a plural area noun: "counties" → "county", "parishes" → "parish", "oblasts" → "oblast"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith("shes"):
+        return noun[:-2]
+    return noun[:-1]
+
+
+def _list_item_end(doc: Doc, i: int) -> int:
+    """The end of a capitalised name starting at ``i`` ("St. John the Baptist", "Vega Alta"), ``i`` if none starts there."""
+    end = i
+    while end < len(doc):
+        token = doc[end]
+        if token.text[:1].isupper() and token.is_alpha or token.text in ("St.", "Ste.", "Mt.", "Ft."):
+            end += 1
+        elif token.lower_ in ("the", "de", "du", "la") and end > i and end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            end += 1  # "St. John the Baptist", "Prince George's"
+        elif token.text in ("'s", "’s") and end > i:
+            end += 1
+        else:
+            break
+    return end
+
+
+def _list_items(doc: Doc, i: int) -> list[Span]:
+    """The names of a list starting at ``i``: "A, B, C, and D" or "A and B"."""
+    items = []
+    while i < len(doc):
+        end = _list_item_end(doc, i)
+        if end == i:
+            break
+        items.append(doc[i:end])
+        if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and doc[end + 1].lower_ in ("and", "&"):
+            i = end + 2
+        elif end < len(doc) and (doc[end].text == "," or doc[end].lower_ in ("and", "&")):
+            i = end + 1
+        else:
+            break
+    return items
+
+
+def _list_items_before(doc: Doc, noun: int) -> list[Span]:
+    """The names of a list ending right before ``noun``: "the Donetsk and Luhansk [oblasts]", "the Amhara and Afar [regions]"."""
+    items: list[Span] = []
+    end = noun
+    while end > 0:
+        start = end
+        while start > 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha and not doc[start - 1].is_sent_start:
+            start -= 1
+        if start == end:
+            break
+        items.insert(0, doc[start:end])
+        if start >= 1 and doc[start - 1].lower_ in ("and", "&", ","):
+            end = start - 1
+            if end >= 1 and doc[end].lower_ in ("and", "&") and doc[end - 1].text == ",":
+                end -= 1
+        else:
+            break
+    return items
+
+
+def _after_town(span: Span) -> bool:
+    """Whether the span follows "Name," (a state after its town: "Lebanon, Pa.", "Columbia, SC")."""
+    doc = span.doc
+    return span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].text[:1].isupper()
+
+
+def _name_before(span: Span) -> str:
+    """The capitalised name right before "X" in "Name, X" ("Macon" for "Georgia" in "Macon, Georgia"), else ""."""
+    doc = span.doc
+    if not _after_town(span):
+        return ""
+    end = start = span.start - 1
+    while start > 0 and end - start < 4 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_punct:
+        start -= 1
+    return doc[start:end].text
 
 
 def _owner_name(span: Span) -> str:

@@ -6,8 +6,9 @@ hand-written lexicons whose sources their headers name). A user may point the
 stage at their own folder with the same files. Loading happens once per process
 and folder; lookups take a name and return candidate entries, never search text.
 Each entry also carries the GeoNames codes GDELT-style exports need: its GeoNames
-id, feature code and ADM1 code (FIPS 10-4 country + GeoNames admin1); a folder
-made before those columns existed loads with them empty.
+id, feature code and ADM1 code (FIPS 10-4 country + GeoNames admin1), and a point
+following GeoNames' conventions (docs/place.md); a folder made before those
+columns existed loads with them empty.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Entry(NamedTuple):
     members: tuple[str, ...] = ()  # the countries a region spans
     level: int = 0  # 1 for a first-level region (state, province), 2 for one below it (county)
     type: str = ""  # an admin region's ISO 3166-2 type: "State", "County", "Department"
-    geonameid: int | None = None  # countries, cities, towns and continents (GeoNames has no id for an ISO subdivision)
+    geonameid: int | None = None  # GeoNames id: countries, subdivisions GeoNames also lists, counties, cities, towns, continents
     feature_code: str = ""  # GeoNames' convention: PCLI, ADM1, ADM2, PPLC, PPL, CONT, RGN
     adm1_code: str = ""  # GDELT-style ADM1: FIPS country + GeoNames admin1 ("USDC"); a country's own FIPS code; "" if unknown
 
@@ -88,7 +89,9 @@ class Gazetteer:
 
     def __init__(self, folder: Path = DEFAULT_DIR, lexicon: PlaceLexicon | None = None):
         folder = Path(folder)
-        local_type_words = (lexicon or load_lexicon(str(folder))).local_type_words
+        lexicon = lexicon or load_lexicon(str(folder))
+        local_type_words = lexicon.local_type_words
+        self.area_words = lexicon.area_words  # a county is named in full ("Rapides Parish"): its last word is one of these
         self.countries: dict[str, Entry] = {}
         self.by_name: dict[str, dict[str, list[Entry]]] = {k: {} for k in ("country", "admin", "city", "region")}
         self.city_alternate: dict[str, list[Entry]] = {}
@@ -114,8 +117,9 @@ class Gazetteer:
         for row in read_rows(folder / "admin1.tsv"):
             level = int(row["level"])
             entry = Entry(
-                "admin", row["name"], row["country"], row["admin1"], level=level, type=row["type"],
-                feature_code=_admin_feature(level), adm1_code=_adm1_code(self.fips.get(row["country"], ""), row.get("gn_admin1")),
+                "admin", row["name"], row["country"], row["admin1"], _number(row.get("lat")), _number(row.get("lon")), level=level,
+                type=row["type"], geonameid=_id(row.get("geonameid")), feature_code=_admin_feature(level),
+                adm1_code=_adm1_code(self.fips.get(row["country"], ""), row.get("gn_admin1")),
             )
             admins[row["code"]] = entry
             self._add("admin", row["name"], entry)
@@ -149,6 +153,8 @@ class Gazetteer:
         # Added after the first release: a user's own folder may lack them.
         self.feature_words = {row["word"] for row in _optional_rows(folder / "feature_words.tsv")}
         self.place_suffixes = {row["suffix"] for row in _optional_rows(folder / "place_suffixes.tsv")}
+        self.organisation_words = {row["word"] for row in _optional_rows(folder / "organisation_words.tsv")}
+        self.road_words = {row["word"] for row in _optional_rows(folder / "road_words.tsv")}
         self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
         # Small towns by folded name, kept as their raw TSV lines (about 100,000: parsed only when asked for).
         self.small_towns: dict[str, list[str]] = {}
@@ -159,6 +165,24 @@ class Gazetteer:
                 self.town_columns = next(handle).rstrip("\n").split("\t")
                 for line in handle:
                     self.small_towns.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
+        # GeoNames' second-order divisions ISO 3166-2 lacks (US counties, parishes), by folded full name, raw like the towns.
+        self.small_areas: dict[str, list[str]] = {}
+        self.area_columns: list[str] = []
+        admin2 = folder / "admin2.tsv.gz"
+        if admin2.exists():
+            with gzip.open(admin2, "rt", encoding="utf-8") as handle:
+                self.area_columns = next(handle).rstrip("\n").split("\t")
+                for line in handle:
+                    self.small_areas.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
+        # "Va.", "S.C." read as their state anywhere; "Pa.", "TX" only after "Town," (alone they are also words).
+        self.qualifier_areas: dict[str, Entry] = {}
+        for row in _optional_rows(folder / "state_abbreviations.tsv"):
+            region = admins.get(row["region"])
+            if region is None:
+                raise ValueError(f"state_abbreviations.tsv: {row['abbreviation']!r} names {row['region']!r}, which admin1.tsv lacks")
+            self.qualifier_areas[row["abbreviation"]] = region
+            if row["style"] == "ap":
+                self.aliases.setdefault(row["abbreviation"], region)
         self.landmarks = {fold(row["name"]): self._target(row["target"], iso2_to_3, admins) for row in _optional_rows(folder / "landmarks.tsv")}
 
     def _add(self, kind: str, name: str, entry: Entry) -> None:
@@ -180,16 +204,30 @@ class Gazetteer:
             raise ValueError(f"alias target {target!r} is not in cities.tsv")
         return max(cities, key=lambda e: e.population)
 
+    def region_of(self, entry: Entry) -> Entry | None:
+        """The first-level region a city or town lies in, by its ISO code or else by GeoNames' admin1 code."""
+        if entry.admin1 and entry.admin1 in self.admins:
+            return self.admins[entry.admin1]
+        if not entry.adm1_code:
+            return None
+        if not hasattr(self, "_by_adm1_code"):
+            self._by_adm1_code = {e.adm1_code: e for e in self.admins.values() if e.level == 1 and e.adm1_code}
+        return self._by_adm1_code.get(entry.adm1_code)
+
     def admin_name(self, code: str | None) -> str | None:
         """The name of the ISO 3166-2 subdivision ``code`` ("US-DC" → "District of Columbia"), None if unknown."""
         entry = self.admins.get(code or "")
         return entry.name if entry else None
 
+    def qualifier_area(self, text: str) -> Entry | None:
+        """The state or province an abbreviation after "Town," names ("Va.", "PA", "Calif."), None if it names none."""
+        return self.qualifier_areas.get(text)
+
     def alias(self, text: str) -> Entry | None:
         return self.aliases.get(text) or self.aliases.get(text.title())
 
     def towns(self, name: str) -> list[Entry]:
-        """Towns of 1,000–15,000 people called ``name``, largest first: too many and too small to trust
+        """Towns of 500–15,000 people called ``name``, largest first: too many and too small to trust
         without the story's context, so the resolver asks for them only then."""
         entries = []
         for line in self.small_towns.get(fold(name), ()):
@@ -198,6 +236,23 @@ class Gazetteer:
             entries.append(Entry(
                 "city", town["name"], country, town["admin1"] or None, float(town["lat"]), float(town["lon"]), int(town["population"]),
                 geonameid=_id(town["geonameid"]), feature_code="PPL", adm1_code=_adm1_code(self.fips.get(country, ""), town.get("gn_admin1")),
+            ))
+        return entries
+
+    def counties(self, name: str) -> list[Entry]:
+        """GeoNames' second-order divisions called ``name`` in full ("Douglas County": one per state that has one)."""
+        entries = []
+        key = fold(name)
+        if key not in self.small_areas:  # "St. Tammany Parish" is GeoNames' "Saint Tammany Parish", and back
+            words = key.split()
+            swapped = " ".join({"st.": "saint", "st": "saint", "saint": "st."}.get(w, w) for w in words)
+            key = swapped if swapped in self.small_areas else key
+        for line in self.small_areas.get(key, ()):
+            area = dict(zip(self.area_columns, line.rstrip("\n").split("\t")))
+            country = area["country"]
+            entries.append(Entry(
+                "admin", area["name"], country, area["admin1"] or None, _number(area["lat"]), _number(area["lon"]), level=2,
+                geonameid=_id(area["geonameid"]), feature_code="ADM2", adm1_code=_adm1_code(self.fips.get(country, ""), area.get("gn_admin1")),
             ))
         return entries
 
@@ -211,8 +266,10 @@ class Gazetteer:
         return (alias is not None and alias.kind == "country") or bool(self.lookup("country", text))
 
     def names_area(self, text: str) -> bool:
-        """Whether ``text`` names a country, first-level region or wider region (not merely a town)."""
-        return self.alias(text) is not None or any(self.lookup(kind, text) for kind in ("country", "admin", "region"))
+        """Whether ``text`` names a country, a region of one (state, county) or a wider region (not merely a town)."""
+        return (
+            self.alias(text) is not None or any(self.lookup(kind, text) for kind in ("country", "admin", "region")) or (text.rpartition(" ")[2] in self.area_words and fold(text) in self.small_areas)
+        )
 
     def largest_city(self, text: str) -> int:
         """The population of the largest city called ``text`` (0 if none)."""

@@ -51,11 +51,16 @@ class PlaceLexicon:
     wider_name_heads: frozenset[str]
     area_words: frozenset[str]
     local_type_words: frozenset[str]
+    descriptor_words: frozenset[str]
+    area_list_nouns: frozenset[str]
+    person_titles: frozenset[str]
     area_nouns: frozenset[str]  # from area_nouns.tsv: nouns that announce a place, "the city of X", "X province"
     area_noun_kinds: Mapping[str, tuple[str, ...]]  # from area_nouns.tsv: noun -> the gazetteer kinds it allows X to be
 
 
 LIST_NAMES = tuple(f.name for f in fields(PlaceLexicon) if not f.name.startswith("area_noun"))
+# Lists added after the first release: a folder's own word_lists.tsv without them takes the packaged ones.
+LATER_LISTS = ("descriptor_words", "area_list_nouns", "person_titles")
 
 
 def _own_or_default(folder: Path, name: str) -> Path:
@@ -69,6 +74,10 @@ def _word_lists(path: Path) -> dict[str, frozenset[str]]:
         if row["list"] not in words:
             raise ValueError(f"{path}: data row {number} names an unknown list {row['list']!r}; the lists are {', '.join(LIST_NAMES)}")
         words[row["list"]].add(row["word"])
+    if path != DEFAULT_DIR / WORD_LISTS and any(not words[name] for name in LATER_LISTS):
+        packaged = _word_lists(DEFAULT_DIR / WORD_LISTS)
+        for name in LATER_LISTS:
+            words[name] = words[name] or set(packaged[name])
     empty = [name for name, listed in words.items() if not listed]
     if empty:
         raise ValueError(f"{path}: no words for {', '.join(empty)}; copy those lists from {DEFAULT_DIR / WORD_LISTS}")

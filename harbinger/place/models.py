@@ -27,15 +27,22 @@ class PlaceMention:
     area_noun: str = ""  # the kind of place the text calls it: "state" in "Washington state", "city" in "the city of X"
     repeats: str = ""  # for an echo, the text of the mention it repeats
     part_of: str = ""  # the name of a place that owns it or that it is part of ("Wynnum's", "of the White House")
+    in_name: bool = False  # it opens an organisation's, office's or team's name ("Alexandria police", "Texas Department of …")
+    list_of: str = ""  # an item of a list of regions of one kind, the kind in the singular: "parish" in "the parishes of A, B and C"
+    list_id: int = -1  # the offset of that list's noun: items of one list are decided together
+    follows: str = ""  # the name it qualifies: "Macon" for "Georgia" in "Macon, Georgia"
 
 
 @dataclass(frozen=True)
 class Place:
     """A resolved place. ``role`` says how the text used it: "dateline", "mention" or "demonym".
 
-    ``kind`` is "country", "admin", "city", "region", "facility" (a listed landmark) or "unknown";
-    ``lat``/``lon`` are the gazetteer point (for a country, its population centroid; for a landmark,
-    its city's; for a demonym none);
+    ``kind`` is "country", "admin", "city", "region", "facility" (a listed landmark), "in_name" (a place
+    that opens an organisation's or office's name: "Alexandria police"; its ``feature_code`` still says
+    what it is) or "unknown";
+    ``lat``/``lon`` are the point GeoNames' conventions give it (docs/place.md): a city's own point, a
+    country's or region's central point, a demonym's country's, a landmark's or unlisted place's container's;
+    none for a name only guessed into the story's country;
     ``resolved_by`` names the evidence that decided ``country`` and ``confidence`` is 0..1.
 
     The GeoNames codes GDELT-style exports need: ``geonameid`` of the gazetteer entry it resolved to

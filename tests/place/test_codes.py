@@ -17,7 +17,7 @@ from tests.place.conftest import place_named
         ("The pipeline would end in Otranto, Italy.", None, "Otranto", 3171785, "PPL", "IT", "IT13"),  # a small town
         ("Officials from Germany met counterparts in Armenia.", None, "Germany", 2921044, "PCLI", "GM", "GM"),
         ("Ukrainian troops held the line.", None, "Ukrainian", 690791, "PCLI", "UP", "UP"),  # a demonym: its country
-        ("The governor of Washington state signed the bill.", None, "Washington", None, "ADM1", "US", "USWA"),
+        ("The governor of Washington state signed the bill.", None, "Washington", 5815135, "ADM1", "US", "USWA"),
         ("Reporters waited outside the White House.", None, "White House", 4140963, None, "US", "USDC"),  # a landmark: its city
         ("Leaders from Asia gathered on Monday.", None, "Asia", 6255147, "CONT", None, None),
         ("Troops stayed in the Baltic states.", None, "Baltic states", None, "RGN", None, None),

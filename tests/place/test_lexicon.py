@@ -12,7 +12,7 @@ from harbinger.place.lexicon import AREA_NOUNS, DEFAULT_DIR, LIST_NAMES, WORD_LI
 # Lists matched against a token's lower-case form; the others are parts of names, matched as written.
 LOWER_CASE_LISTS = (
     "compass_words", "skipped_before_place", "place_prepositions", "close_prepositions", "venue_prepositions",
-    "place_cues_after", "owned_by_places", "election_words", "area_nouns",
+    "place_cues_after", "owned_by_places", "election_words", "area_nouns", "area_list_nouns",
 )
 CAPITALISED_LISTS = tuple(name for name in LIST_NAMES if name not in LOWER_CASE_LISTS)
 GAZETTEER_KINDS = {"country", "admin", "city", "region"}

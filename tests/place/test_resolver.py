@@ -37,9 +37,10 @@ def test_resolver_geocodes_datelines_as_cities(annotate, dateline, country, admi
     assert place.lat is not None and place.lon is not None
 
 
-def test_resolver_gives_demonyms_a_country_but_no_point(annotate):
-    place = place_named(annotate("Russian troops massed on Ukraine's border."), "Russian")
-    assert (place.country, place.role, place.lat, place.lon) == ("RUS", "demonym", None, None)
+def test_resolver_gives_demonyms_their_countrys_point(annotate):
+    doc = annotate("Russian troops massed on Ukraine's border. Russia denied it.")
+    demonym, country = place_named(doc, "Russian"), place_named(doc, "Russia")
+    assert (demonym.country, demonym.role, demonym.lat, demonym.lon) == ("RUS", "demonym", country.lat, country.lon)
 
 
 @pytest.mark.parametrize("text, span", [("Troops stayed in the Baltic states.", "Baltic states"), ("NATO reinforced Eastern Europe.", "Eastern Europe")])
@@ -49,15 +50,17 @@ def test_resolver_leaves_multi_country_regions_without_country(annotate, text, s
 
 
 @pytest.mark.parametrize(
-    "text, facility, country, resolved_by",
+    "text, facility, country, resolved_by, has_point",
     [
-        ("A necklace was stolen from Blenheim Palace in Oxfordshire, England.", "Blenheim Palace", "GBR", "qualifier"),
-        ("Fire broke out in India on Monday at the Hotel Arpit Palace.", "Hotel Arpit Palace", "IND", "context:document"),
+        ("A necklace was stolen from Blenheim Palace in Oxfordshire, England.", "Blenheim Palace", "GBR", "qualifier", True),
+        ("Fire broke out in India on Monday at the Hotel Arpit Palace.", "Hotel Arpit Palace", "IND", "context:document", True),
     ],
 )
-def test_resolver_places_a_facility_by_its_town_else_the_story_country(annotate, text, facility, country, resolved_by):
+def test_resolver_places_a_facility_by_its_town_else_the_story_country(annotate, text, facility, country, resolved_by, has_point):
+    """A facility takes the point of the place it is in; one only guessed into the story's country takes that
+    country's point (or its main state's), with a low confidence."""
     place = place_named(annotate(text), facility)
-    assert (place.country, place.resolved_by, place.lat) == (country, resolved_by, None)
+    assert (place.country, place.resolved_by, place.lat is not None) == (country, resolved_by, has_point)
 
 
 def test_resolver_records_why_and_how_sure(annotate):
