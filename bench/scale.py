@@ -95,6 +95,7 @@ def main() -> None:
             result = child({"mode": "run", "workers": workers, "input": options.input, "db": str(db)})
             rounds[workers].append(result)
             sums[f"workers={workers}"] = result["checksums"]
+            print(f"round {r}, workers={workers}: {result['seconds']:.1f} s wall, {result['run_seconds']:.1f} s coding", file=sys.stderr, flush=True)
     # a worker killed mid-run: an external cluster the child connects to, so the bench can restart nothing itself
     from distributed import LocalCluster
 

@@ -127,6 +127,19 @@ def event_column_types(store: Queryable, columns: str = "summary") -> dict[str, 
     return {name: kind for name, kind, *_ in rows}
 
 
+JOINED = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
+EVENTS_ONLY = "FROM events e"
+
+
+def source_of(where: EventFilter) -> str:
+    """The FROM clause ``where`` needs: the events alone unless its text filter reads an article's text.
+
+    On 100,000 events the join is most of a filtered count's cost (35 ms against 2 ms), so it is made only
+    when the text filter may read a sentence from an article (one stored before migration 006).
+    """
+    return JOINED if where.text and not getattr(where, "sentences_stored", False) else EVENTS_ONLY
+
+
 def list_events(
     store: Queryable,
     where: EventFilter,
@@ -164,7 +177,7 @@ def event_timeline(store: Queryable, where: EventFilter, by: str = "day"):
     sql = f"""
         SELECT date_trunc('{by}', e.event_date)::DATE AS period, count(*) AS events, {quads},
                round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum
-        FROM events e LEFT JOIN articles a ON a.id = e.article_id
+        {source_of(where)}
         WHERE e.event_date IS NOT NULL AND {clause}
         GROUP BY 1 ORDER BY 1 LIMIT {MAX_POINTS + 1}"""
     columns, rows = store.query(sql, params)

@@ -40,7 +40,7 @@ from harbinger.api import models as m
 from harbinger.api.cache import CachedStore, ResponseCache
 from harbinger.api.filters import ActorParam, ViewFilter, view_filter
 from harbinger.api.queries import event_page, with_store
-from harbinger.api.queries import timeline as event_timeline
+from harbinger.analysis.events import event_timeline
 from harbinger.api.security import CONTENT_SECURITY_POLICY, LOOPBACK_HOSTS, Guard
 from harbinger.api.snapshots import Cursor, ServedStore
 from harbinger.api.story import story

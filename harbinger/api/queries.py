@@ -13,21 +13,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from harbinger.analysis.events import MAX_SENTENCE_CHARS, ORDERS, EventFilter
-from harbinger.analysis.series import COARSER, MAX_POINTS, PERIODS, QUAD_COLUMNS, Queryable, TooLarge, _choice
+from harbinger.analysis.events import EVENTS_ONLY, JOINED, MAX_SENTENCE_CHARS, ORDERS, EventFilter, source_of  # noqa: F401 (re-exported)
+from harbinger.analysis.series import Queryable, _choice
 from harbinger.api.filters import ViewFilter
 from harbinger.api.models import EventSummary
 
-JOINED = "FROM events e LEFT JOIN articles a ON a.id = e.article_id"
-EVENTS_ONLY = "FROM events e"
 SUMMARY_FIELDS = tuple(EventSummary.model_fields)
 # The events columns a summary is made from: its own fields, and what the sentence and mentions come from.
 ROW_FIELDS = tuple(f for f in SUMMARY_FIELDS if f not in ("sentence", "mentions")) + ("sentence_text", "sentence_start", "sentence_end")
-
-
-def source_of(where: EventFilter) -> str:
-    """The FROM clause ``where`` needs: the events alone unless its text filter reads an article's text."""
-    return JOINED if where.text and not getattr(where, "sentences_stored", False) else EVENTS_ONLY
 
 
 def with_store(store: Queryable, where: ViewFilter) -> ViewFilter:
@@ -72,24 +65,3 @@ def event_page(store: Queryable, where: EventFilter, limit: int, offset: int, or
         r.update(sentence=sentence, mentions=max(copies.get(r["canonical_id"], 0), 1))
         out.append(tuple(r[name] for name in SUMMARY_FIELDS))
     return total, list(SUMMARY_FIELDS), out
-
-
-def timeline(store: Queryable, where: EventFilter, by: str = "day"):
-    """Filtered events per period and QuadClass, as :func:`harbinger.analysis.events.event_timeline` counts them."""
-    _choice(by, PERIODS, "period", "H501")
-    clause, params = where.where()
-    quads = ", ".join(f"count(*) FILTER (WHERE e.quad_class = {n}) AS {name}" for n, name in enumerate(QUAD_COLUMNS, 1))
-    sql = f"""
-        SELECT date_trunc('{by}', e.event_date)::DATE AS period, count(*) AS events, {quads},
-               round(coalesce(sum(e.goldstein), 0), 3) AS goldstein_sum
-        {source_of(where)}
-        WHERE e.event_date IS NOT NULL AND {clause}
-        GROUP BY 1 ORDER BY 1 LIMIT {MAX_POINTS + 1}"""
-    columns, rows = store.query(sql, params)
-    if len(rows) > MAX_POINTS:
-        raise TooLarge(
-            "H530",
-            f"the timeline per {by} has more than {MAX_POINTS:,} periods with events",
-            hint="narrow since/until" + (f", or count per {COARSER[by]}" if by in COARSER else ""),
-        )
-    return columns, rows

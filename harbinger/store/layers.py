@@ -103,7 +103,8 @@ def replace_layers(store: Store, coded: list[tuple[Article, str, dict]], layers:
                 db.execute(f"DELETE FROM {name} WHERE article_id IN (SELECT unnest($ids))", {"ids": ids})
         for name, table in inserts.items():
             db.register("layer_rows", table)
-            db.execute(f"INSERT INTO {name} BY NAME SELECT * FROM layer_rows")
+            # OR IGNORE as in Store.write_batch: a stage that reports one row twice (same content id) stores it once
+            db.execute(f"INSERT OR IGNORE INTO {name} BY NAME SELECT * FROM layer_rows")
             db.unregister("layer_rows")
         if article_prints:
             db.register("article_prints", pa.Table.from_pylist(article_prints))
