@@ -257,8 +257,8 @@ def test_api_series_within_its_bounds_zero_fills(client):
 @pytest.mark.parametrize(
     "module, bound, path, code",
     [
-        ("harbinger.api.queries.MAX_POINTS", 3, "/api/timeline?by=week", "H530"),
-        ("harbinger.api.queries.MAX_POINTS", 3, "/api/dyad_view?by=week", "H530"),
+        ("harbinger.analysis.events.MAX_POINTS", 3, "/api/timeline?by=week", "H530"),
+        ("harbinger.analysis.events.MAX_POINTS", 3, "/api/dyad_view?by=week", "H530"),
         ("harbinger.analysis.series.MAX_POINTS", 3, "/api/series?by=week", "H530"),
         ("harbinger.analysis.alerts.MAX_CELLS", 10, "/api/alerts", "H531"),
     ],
