@@ -64,6 +64,11 @@ def signature(text: str) -> MinHash:
     return minhash
 
 
+def signature_bytes(minhash: MinHash) -> bytes:
+    """A signature as the store keeps it (``articles.minhash``) and a worker ships it."""
+    return minhash.hashvalues.astype(np.uint64).tobytes()
+
+
 def signature_from_bytes(data: bytes) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
@@ -91,7 +96,7 @@ class Deduper:
         if article.id in self._canonical:
             return DedupeResult("exact", self._canonical[article.id], 1.0)
         minhash = signature(article.body) if known is None else signature_from_bytes(known)
-        data = minhash.hashvalues.astype(np.uint64).tobytes()
+        data = signature_bytes(minhash)
         best_id, best = None, 0.0
         for candidate in self._lsh.query(minhash):
             similarity = minhash.jaccard(self._signatures[candidate])

@@ -1,12 +1,23 @@
-"""Writing a file whole or not at all: into a temporary file beside it, renamed over it when the writer finishes."""
+"""Files: a file's content hash, and writing a file whole or not at all (into a temporary file beside it,
+renamed over it when the writer finishes)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, TextIO
+
+
+def file_sha256(path: str | Path) -> str:
+    """The SHA-256 of a file's bytes, read in 1 MiB chunks (inputs can be larger than memory)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @contextmanager

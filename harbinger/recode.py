@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from harbinger.errors import HarbingerError, Problem
 from harbinger.fingerprint import SPACY_LAYER
 from harbinger.models import Article
-from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, process
+from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched
 from harbinger.store import Store
 from harbinger.store.layers import canonical_ids, load_articles, outdated, replace_layers
 
@@ -118,13 +118,9 @@ def recode(
 
 def local_coder(nlp) -> Coder:
     """Annotate in this process with a loaded pipeline."""
-    from harbinger.annotation import doc_to_dict
+    from harbinger.runner import annotate_articles
 
-    def code(articles: list[Article], problems: list[Problem], timings: Timings) -> list[tuple[Article, dict]]:
-        docs = process(nlp, articles, batch_size=len(articles) or 1, timings=timings, problems=problems)
-        return [(doc._.article, doc_to_dict(nlp, doc)) for doc in docs]
-
-    return code
+    return lambda articles, problems, timings: annotate_articles(nlp, articles, timings, problems)
 
 
 def dask_coder(client, folder: Path) -> Coder:

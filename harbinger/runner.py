@@ -115,12 +115,17 @@ Progress = Callable[[RunSummary], None]
 Annotate = Callable[[list[Article], RunSummary], list[tuple[Article, dict]]]
 
 
+def annotate_articles(nlp: Language, articles: list[Article], timings: Timings, problems: list[Problem]) -> list[tuple[Article, dict]]:
+    """(article, annotation) for each article the pipeline could annotate, as one batch; failures go to ``problems``."""
+    docs = process(nlp, articles, batch_size=len(articles) or 1, timings=timings, problems=problems)
+    return [(doc._.article, doc_to_dict(nlp, doc)) for doc in docs]
+
+
 def annotate_with(nlp: Language) -> Annotate:
     """Annotation in this process, with the loaded pipeline."""
 
     def annotate(articles: list[Article], summary: RunSummary) -> list[tuple[Article, dict]]:
-        docs = process(nlp, articles, batch_size=len(articles) or 1, timings=summary.timings, problems=summary.problems)
-        return [(doc._.article, doc_to_dict(nlp, doc)) for doc in docs]
+        return annotate_articles(nlp, articles, summary.timings, summary.problems)
 
     return annotate
 

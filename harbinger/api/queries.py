@@ -1,19 +1,19 @@
-"""The event list and timeline the API serves, reading the articles table only when a filter needs it.
+"""The page of events the API serves, reading the articles table only when a filter needs it.
 
-:func:`harbinger.analysis.events.list_events` and :func:`~harbinger.analysis.events.event_timeline`
-always join ``articles`` (an evidence sentence stored before migration 006 is read from its article's
-text). On a store of 100,000 events that join is most of a filtered count's cost (35 ms against 2 ms
-on the synthetic store of ``tests/dashboard/synthetic_big.py``), and the dashboard asks several such
-questions per filter change. Here the join is made only when the text filter reads the sentence, and
-a page's columns are read for its own rows only; the answers are the same rows, columns and bounds
-(``tests/api/test_queries.py`` compares the two).
+:func:`harbinger.analysis.events.list_events` always joins ``articles`` (an evidence sentence stored
+before migration 006 is read from its article's text). On a store of 100,000 events that join is most
+of a filtered count's cost (35 ms against 2 ms on the synthetic store of
+``tests/dashboard/synthetic_big.py``), and the dashboard asks several such questions per filter change.
+Here the FROM clause comes from :func:`harbinger.analysis.events.source_of` (the join only when the
+text filter reads a sentence, as the timeline does), and a page's columns are read for its own rows
+only; the answers are the same rows, columns and bounds (``tests/api/test_queries.py`` compares them).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from harbinger.analysis.events import EVENTS_ONLY, JOINED, MAX_SENTENCE_CHARS, ORDERS, EventFilter, source_of  # noqa: F401 (re-exported)
+from harbinger.analysis.events import MAX_SENTENCE_CHARS, ORDERS, EventFilter, source_of
 from harbinger.analysis.series import Queryable, _choice
 from harbinger.api.filters import ViewFilter
 from harbinger.api.models import EventSummary

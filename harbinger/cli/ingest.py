@@ -33,6 +33,7 @@ from harbinger.cli.options import (
     err,
     load_pipeline,
     pipeline_settings,
+    print_problems,
     with_read_options,
 )
 from harbinger.dedupe import DEFAULT_THRESHOLD
@@ -94,10 +95,10 @@ def run(
                         batch_size=batch_size, batch_words=batch_words, parts=parts, progress=show, on_connect=_cluster_ready,
                     )
         except RunInterrupted as stop:
-            _print_problems(stop.summary.problems)
+            print_problems(stop.summary.problems)
             err.print(f"interrupted: {stop.summary.stored:,} articles stored; run the same command again to finish")
             raise typer.Exit(130) from None
-    _print_problems(summary.problems)
+    print_problems(summary.problems)
     counts = summary.to_dict()
     if fmt is Format.table:
         err.print(
@@ -132,11 +133,6 @@ def _has_dashboard() -> bool:
     from harbinger.scale.cluster import has_dashboard
 
     return has_dashboard()
-
-
-def _print_problems(problems: list[Problem]) -> None:
-    for problem in problems:
-        err.print(str(problem), style="yellow" if problem.severity.value == "warning" else "red")
 
 
 @contextlib.contextmanager
@@ -227,7 +223,7 @@ def code(
     items = list(read_paths([path], options))
     problems = [i for i in items if isinstance(i, Problem)]
     articles = [i for i in items if not isinstance(i, Problem)]
-    _print_problems(problems)
+    print_problems(problems)
     nlp = load_pipeline(model, stages, actors)
     results = [doc_to_dict(nlp, doc, with_tokens=tokens) for doc in process(nlp, articles, problems=problems)]
     if len(results) == 1:

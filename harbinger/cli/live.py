@@ -17,6 +17,7 @@ from harbinger.cli.options import (
     ThresholdOption,
     err,
     load_pipeline,
+    print_problems,
     with_read_options,
 )
 from harbinger.dedupe import DEFAULT_THRESHOLD
@@ -59,8 +60,7 @@ def watch(
         try:
             while True:
                 done = ingest_ready(watcher, store, lambda path: run([str(path)], store, nlp, options, threshold=threshold, command="watch"))
-                for problem in done.problems:
-                    err.print(str(problem), style="yellow" if problem.severity.value == "warning" else "red")
+                print_problems(done.problems)
                 for path in done.files:
                     err.print(f"coded {path}")
                 if done.files:
@@ -102,8 +102,7 @@ def fetch(
         try:
             while True:
                 done = fetch_round(urls, store, nlp, client, options, threshold=threshold)
-                for problem in done.problems:
-                    err.print(str(problem), style="yellow" if problem.severity.value == "warning" else "red")
+                print_problems(done.problems)
                 err.print(f"{done.feeds} feed(s), {done.entries} entries, {done.new} new: stored {done.stored:,} articles, {done.events:,} events")
                 failed = any(p.severity.value == "error" for p in done.problems)
                 if once:

@@ -108,6 +108,12 @@ def with_read_options(command: Callable) -> Callable:
     return wrapper
 
 
+def print_problems(problems) -> None:
+    """Each problem on stderr, warnings in yellow and errors in red."""
+    for problem in problems:
+        err.print(str(problem), style="yellow" if problem.severity.value == "warning" else "red")
+
+
 def pipeline_settings(model: str, stages: str | None, actors: list[Path] | None = None):
     """What the ``--model``, ``--stages`` and ``--actors`` options ask for, checked, for this process or for workers."""
     from harbinger.scale.worker import PipelineSettings

@@ -19,7 +19,9 @@ from harbinger.cli.options import (
     err,
     load_pipeline,
     pipeline_settings,
+    print_problems,
 )
+from harbinger.dedupe import DEFAULT_THRESHOLD
 from harbinger.output import Format, print_rows
 from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, DEFAULT_MODEL
 
@@ -45,7 +47,7 @@ def recode(
     from harbinger.runner import check_options
     from harbinger.store import Store
 
-    check_options(0.5, batch_size, batch_words)
+    check_options(DEFAULT_THRESHOLD, batch_size, batch_words)  # recode does not deduplicate: only the batch limits matter
     check_scale_options(workers, scheduler, [])
     names = None if stages is None else [s.strip() for s in stages.split(",") if s.strip()]
     with Store(db) as store:
@@ -72,14 +74,13 @@ def recode(
                     layers = layers_for(names, info["stage_names"], info["layers"])
                     folder = parts_folder(store, parts)
                     folder.mkdir(parents=True, exist_ok=True)
+                    n = len(client.scheduler_info()["workers"])  # a store batch is split among the workers
                     summary = recode_store(store, dask_coder(client, folder), info["fingerprints"], layers, model=info["model"],
-                                           stages=info["stages"], batch_size=batch_size * len(client.scheduler_info()["workers"]),
-                                           batch_words=batch_words * len(client.scheduler_info()["workers"]), progress=_show)  # fmt: skip
+                                           stages=info["stages"], batch_size=batch_size * n, batch_words=batch_words * n, progress=_show)  # fmt: skip
         except KeyboardInterrupt:
             err.print("interrupted: the batches recoded so far are stored; run the same command again to finish")
             raise typer.Exit(130) from None
-    for problem in summary.problems:
-        err.print(str(problem), style="red")
+    print_problems(summary.problems)
     counts = summary.to_dict()
     if fmt is Format.table:
         err.print(

@@ -11,13 +11,13 @@ next start (a run skips records it already stored).
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from harbinger.errors import HarbingerError, Problem
+from harbinger.files import file_sha256
 from harbinger.readers.source import input_files
 from harbinger.store import Store
 from harbinger.store.ingested import record, seen
@@ -28,11 +28,7 @@ DEFAULT_INTERVAL = 5.0
 
 
 def file_key(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            h.update(chunk)
-    return f"file:{h.hexdigest()}"
+    return f"file:{file_sha256(path)}"
 
 
 @dataclass

@@ -157,23 +157,9 @@ class Gazetteer:
         self.road_words = {row["word"] for row in _optional_rows(folder / "road_words.tsv")}
         self.country_cues = {row["phrase"]: row["country"] for row in _optional_rows(folder / "country_cues.tsv")}
         # Small towns by folded name, kept as their raw TSV lines (about 100,000: parsed only when asked for).
-        self.small_towns: dict[str, list[str]] = {}
-        self.town_columns: list[str] = []
-        towns = folder / "towns.tsv.gz"
-        if towns.exists():
-            with gzip.open(towns, "rt", encoding="utf-8") as handle:
-                self.town_columns = next(handle).rstrip("\n").split("\t")
-                for line in handle:
-                    self.small_towns.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
+        self.town_columns, self.small_towns = _raw_lines_by_name(folder / "towns.tsv.gz")
         # GeoNames' second-order divisions ISO 3166-2 lacks (US counties, parishes), by folded full name, raw like the towns.
-        self.small_areas: dict[str, list[str]] = {}
-        self.area_columns: list[str] = []
-        admin2 = folder / "admin2.tsv.gz"
-        if admin2.exists():
-            with gzip.open(admin2, "rt", encoding="utf-8") as handle:
-                self.area_columns = next(handle).rstrip("\n").split("\t")
-                for line in handle:
-                    self.small_areas.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
+        self.area_columns, self.small_areas = _raw_lines_by_name(folder / "admin2.tsv.gz")
         # "Va.", "S.C." read as their state anywhere; "Pa.", "TX" only after "Town," (alone they are also words).
         self.qualifier_areas: dict[str, Entry] = {}
         for row in _optional_rows(folder / "state_abbreviations.tsv"):
@@ -314,3 +300,18 @@ def _admin_feature(level: int) -> str:
 def load_gazetteer(folder: str | None = None) -> Gazetteer:
     """The gazetteer for a data folder, loaded once per process and folder."""
     return Gazetteer(Path(folder) if folder else DEFAULT_DIR, load_lexicon(folder))
+
+
+def _raw_lines_by_name(path: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """(header columns, raw lines by folded name in the second column) of a gzipped TSV; ([], {}) when absent.
+
+    Lines stay unparsed until a name is asked for: the town and county tables hold 200,000 rows.
+    """
+    by_name: dict[str, list[str]] = {}
+    if not path.exists():
+        return [], by_name
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        columns = next(handle).rstrip("\n").split("\t")
+        for line in handle:
+            by_name.setdefault(fold(line.split("\t", 2)[1]), []).append(line)
+    return columns, by_name

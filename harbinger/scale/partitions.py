@@ -16,6 +16,7 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from harbinger.errors import Problem
+from harbinger.files import file_sha256
 from harbinger.models import Article
 from harbinger.readers import ReadOptions, read_paths
 from harbinger.readers.source import input_files
@@ -57,14 +58,6 @@ class Plan:
     words: int
 
 
-def file_hash(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def plan(paths: list[str], options: ReadOptions, workers: int) -> Plan:
     """Partitions of ``paths`` for ``workers`` workers, in reading order."""
     files, problems = [], []
@@ -78,7 +71,7 @@ def plan(paths: list[str], options: ReadOptions, workers: int) -> Plan:
     target = min(MAX_WORDS, max(MIN_WORDS, total // max(1, workers * PARTITIONS_PER_WORKER)))
     partitions: list[Partition] = []
     for path, words in counted:
-        digest = file_hash(path)
+        digest = file_sha256(path)
         first, size = 0, 0
         for position, count in enumerate(words):
             size += count

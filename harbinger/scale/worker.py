@@ -17,12 +17,12 @@ from pathlib import Path
 
 from distributed import WorkerPlugin, get_worker
 
-from harbinger.annotation import doc_to_dict
-from harbinger.dedupe import signature
+from harbinger.dedupe import signature, signature_bytes
 from harbinger.errors import Problem
 from harbinger.models import Article
-from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched, process
+from harbinger.pipeline import DEFAULT_BATCH_SIZE, DEFAULT_BATCH_WORDS, Timings, batched
 from harbinger.readers import ReadOptions, read_paths
+from harbinger.runner import annotate_articles
 from harbinger.scale.partitions import Partition
 from harbinger.scale.parts import PartItem, write_part
 
@@ -120,7 +120,7 @@ def _code_and_write(items: list[Article | Problem], path: Path) -> None:
         if isinstance(item, Problem):
             parts.append(PartItem(seq, None, None, None, [item]))
             continue
-        parts.append(PartItem(seq, item, None, signature(item.body).hashvalues.astype("uint64").tobytes()))
+        parts.append(PartItem(seq, item, None, signature_bytes(signature(item.body))))
         if item.id not in first_of:
             first_of.add(item.id)
             to_annotate.append(item)
@@ -131,8 +131,8 @@ def _code_and_write(items: list[Article | Problem], path: Path) -> None:
         if trigger and any(trigger in article.text for article in batch):
             os._exit(70)
         problems: list[Problem] = []
-        for doc in process(nlp, batch, batch_size=len(batch), timings=timings, problems=problems):
-            by_article[id(doc._.article)].annotation = doc_to_dict(nlp, doc)
+        for article, annotation in annotate_articles(nlp, batch, timings, problems):
+            by_article[id(article)].annotation = annotation
         for problem in problems:  # a stage failed on an article (H201): it rides on that article's row
             owner = next((a for a in batch if problem.where == (a.origin or a.id)), None)
             (by_article[id(owner)].problems if owner else parts[0].problems).append(problem)

@@ -310,14 +310,10 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
         )
         if item.annotation is None:
             continue
-        sentences += [{"article_id": a.id, "idx": s["index"], "start": s["start"], "end": s["end"]} for s in item.annotation["sentences"]]
-        entities += [
-            {"article_id": a.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
-            for e in item.annotation["entities"]
-        ]
+        sentences += sentence_rows(a.id, item.annotation)
+        entities += entity_rows(a.id, item.annotation)
         for attr, table in owned:
-            rows = table.to_rows(a.id, d.canonical_id, item.annotation.get(attr) or [])
-            stage_rows[table.name] += [{**row, "fingerprint": prints.get(attr)} for row in rows]
+            stage_rows[table.name] += stage_table_rows(table, attr, a.id, d.canonical_id, item.annotation)
         annotations += annotation_rows(a.id, item.annotation)
     dups = [
         {"article_id": a.id, "canonical_id": d.canonical_id, "kind": d.kind, "similarity": d.similarity, "origin": a.origin, "run_id": run_id}
@@ -325,10 +321,8 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
     ]
     schemas = {
         "articles": ARTICLE_SCHEMA,
-        "sentences": pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32())]),
-        "entities": pa.schema(
-            [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
-        ),
+        "sentences": SENTENCE_SCHEMA,
+        "entities": ENTITY_SCHEMA,
         "annotations": ANNOTATION_SCHEMA,
         **{table.name: stored_schema(table) for _, table in owned},
         "duplicates": pa.schema(
@@ -343,6 +337,31 @@ def _batch_tables(run_id: str, items: list[StoredArticle], duplicates: list[tupl
 NOT_LAYERS = ("article", "sentences", "entities", "tokens", "fingerprints")
 ANNOTATION_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("payload", pa.string()), ("fingerprint", pa.string())])
 FINGERPRINT = pa.field("fingerprint", pa.string())
+
+
+SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32())])
+ENTITY_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
+)
+
+
+def stage_table_rows(table, attr: str, article_id: str, canonical_id: str, annotation: dict) -> list[dict]:
+    """A stage table's rows for one annotation, each with the fingerprint of the stage that wrote the layer."""
+    digest = (annotation.get("fingerprints") or {}).get(attr)
+    return [{**row, "fingerprint": digest} for row in table.to_rows(article_id, canonical_id, annotation.get(attr) or [])]
+
+
+def sentence_rows(article_id: str, annotation: dict) -> list[dict]:
+    """The spaCy layer's sentences of one annotation, as ``sentences`` rows."""
+    return [{"article_id": article_id, "idx": s["index"], "start": s["start"], "end": s["end"]} for s in annotation["sentences"]]
+
+
+def entity_rows(article_id: str, annotation: dict) -> list[dict]:
+    """The spaCy layer's named entities of one annotation, as ``entities`` rows."""
+    return [
+        {"article_id": article_id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
+        for e in annotation["entities"]
+    ]
 
 
 def stored_schema(table) -> pa.Schema:

@@ -20,13 +20,17 @@ from harbinger.errors import HarbingerError
 from harbinger.fingerprint import SPACY_LAYER, pipeline_fingerprint
 from harbinger.models import Article
 from harbinger.stages import stage_tables
-from harbinger.store import ANNOTATION_SCHEMA, Store, annotation_rows, stored_schema
-
-SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32())])
-ENTITY_SCHEMA = pa.schema(
-    [("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()), ("text", pa.string()), ("label", pa.string())]
+from harbinger.store import (
+    ANNOTATION_SCHEMA,
+    ENTITY_SCHEMA,
+    SENTENCE_SCHEMA,
+    Store,
+    annotation_rows,
+    entity_rows,
+    sentence_rows,
+    stage_table_rows,
+    stored_schema,
 )
-
 
 def outdated(store: Store, prints: dict[str, str], layers: Sequence[str]) -> list[tuple[str, int]]:
     """(article id, words) of every annotated article whose ``layers`` an older pipeline wrote, in id order.
@@ -82,13 +86,10 @@ def replace_layers(store: Store, coded: list[tuple[Article, str, dict]], layers:
         prints = annotation.get("fingerprints") or {}
         annotations += annotation_rows(article.id, annotation, layers)
         for attr, table in owned:
-            rows[table.name] += [{**row, "fingerprint": prints.get(attr)} for row in table.to_rows(article.id, canonical_id, annotation.get(attr) or [])]
+            rows[table.name] += stage_table_rows(table, attr, article.id, canonical_id, annotation)
         if SPACY_LAYER in layers:
-            sentences += [{"article_id": article.id, "idx": s["index"], "start": s["start"], "end": s["end"]} for s in annotation["sentences"]]
-            entities += [
-                {"article_id": article.id, "idx": e["index"], "start": e["start"], "end": e["end"], "text": e["text"], "label": e["label"]}
-                for e in annotation["entities"]
-            ]
+            sentences += sentence_rows(article.id, annotation)
+            entities += entity_rows(article.id, annotation)
             article_prints.append({"id": article.id, "fingerprint": pipeline_fingerprint(prints)})
     inserts = {"annotations": pa.Table.from_pylist(annotations, schema=ANNOTATION_SCHEMA)}
     inserts |= {table.name: pa.Table.from_pylist(rows[table.name], schema=stored_schema(table)) for _, table in owned}

@@ -4,9 +4,9 @@ from dataclasses import replace
 
 import pytest
 
-from harbinger.analysis.events import event_timeline, list_events
+from harbinger.analysis.events import EVENTS_ONLY, JOINED, event_timeline, list_events, source_of
 from harbinger.api.filters import ViewFilter
-from harbinger.api.queries import EVENTS_ONLY, JOINED, event_page, source_of, with_store
+from harbinger.api.queries import event_page, with_store
 from harbinger.store import Store
 
 FILTERS = [
